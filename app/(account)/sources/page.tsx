@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
+import { requireHolder } from "@/lib/auth/session";
+import { listSourcesByAccount } from "@/lib/sources/queries";
+
+export const metadata: Metadata = { title: "Sources" };
+
+export default async function SourcesPage() {
+  const holder = await requireHolder();
+  const sources = await listSourcesByAccount(holder.accountId);
+  return (
+    <>
+      <PageHeader title="Sources" description="The sellers that send leads to your flows." />
+      {sources.length === 0 ? (
+        <EmptyState title="No sources yet" action={{ href: "/flows", label: "Open a flow" }}>
+          Sources belong to a flow. Open a flow and add a source to get its posting URL and Submission Docs.
+        </EmptyState>
+      ) : (
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th scope="col" className="px-4 py-2">Source</th>
+              <th scope="col" className="px-4 py-2">Flow</th>
+              <th scope="col" className="px-4 py-2">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sources.map((s) => (
+              <tr key={s.id} className="border-t border-slate-200">
+                <td className="px-4 py-2 font-medium">{s.name}</td>
+                <td className="px-4 py-2">
+                  <Link href={`/flows/${s.flowId}`} className="text-blue-800 hover:underline">
+                    {s.flowName}
+                  </Link>
+                </td>
+                <td className="px-4 py-2">
+                  <StatusBadge on={s.enabled} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

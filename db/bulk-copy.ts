@@ -1,0 +1,69 @@
+// The one bulk-load path: everything that writes many rows streams them through COPY.
+// PostgreSQL: COPY ... FROM STDIN via pg-copy-streams, with backpressure.
+// PGlite: COPY ... FROM '/dev/blob', in chunks of CHUNK_BYTES so memory stays bounded.
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { from as copyFrom } from "pg-copy-streams";
+import type { Database } from "./client";
+
+export type CopyValue = string | number | boolean | null;
+export type CopyTarget = { table: string; columns: string[] };
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+// CSV for COPY: every non-null value is quoted, so an empty string stays '' and null stays NULL.
+export function toCopyLine(values: readonly CopyValue[]): string {
+  let line = "";
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) line += ",";
+    if (v === null || v === undefined) continue;
+    const s = String(v);
+    line += '"' + (s.includes('"') ? s.replace(/"/g, '""') : s) + '"';
+  }
+  return line + "\n";
+}
+
+function copySql({ table, columns }: CopyTarget, from: string): string {
+  return `COPY ${ident(table)} (${columns.map(ident).join(", ")}) FROM ${from} WITH (FORMAT csv)`;
+}
+
+export async function copyRows(
+  database: Database,
+  target: CopyTarget,
+  rows: AsyncIterable<readonly CopyValue[]> | Iterable<readonly CopyValue[]>,
+): Promise<number> {
+  let count = 0;
+  async function* lines() {
+    for await (const row of rows) {
+      count++;
+      yield toCopyLine(row);
+    }
+  }
+  if (database.kind === "pg") {
+    const client = await database.pool.connect();
+    try {
+      await pipeline(Readable.from(lines()), client.query(copyFrom(copySql(target, "STDIN"))));
+    } finally {
+      client.release();
+    }
+    return count;
+  }
+  let chunk: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    await database.pglite.query(copySql(target, "'/dev/blob'"), [], { blob: new Blob(chunk) });
+    chunk = [];
+    size = 0;
+  };
+  for await (const line of lines()) {
+    chunk.push(line);
+    size += line.length;
+    if (size >= CHUNK_BYTES) await flush();
+  }
+  await flush();
+  return count;
+}

@@ -1,0 +1,297 @@
+// Every table Leadport has. Migrations in drizzle/ are generated from this file by `drizzle-kit generate`.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+// 24-character lowercase hex ids, time-sortable like LeadConduit's (see lib/ids.ts).
+const id = () => text("id").primaryKey();
+
+export const accounts = pgTable("accounts", {
+  id: id(),
+  name: text("name").notNull(),
+  timeZone: text("time_zone").notNull().default("America/Chicago"),
+  ...timestamps,
+});
+export type Account = typeof accounts.$inferSelect;
+
+export const accountHolders = pgTable(
+  "account_holders",
+  {
+    id: id(),
+    accountId: text("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull().default(""),
+    passwordHash: text("password_hash").notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("account_holders_email_key").on(t.email)],
+);
+export type AccountHolder = typeof accountHolders.$inferSelect;
+
+// Server-side sessions: the cookie holds a random token, the table its SHA-256, so a leaked table
+// cannot be replayed and deleting a row revokes the session at once.
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    accountHolderId: text("account_holder_id")
+      .notNull()
+      .references(() => accountHolders.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sessions_account_holder_idx").on(t.accountHolderId)],
+);
+export type Session = typeof sessions.$inferSelect;
+
+// Failed logins, counted per email and per client address over a sliding window.
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    key: text("key").notNull(),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("login_attempts_key_idx").on(t.key, t.attemptedAt)],
+);
+
+export const flows = pgTable(
+  "flows",
+  {
+    id: id(),
+    accountId: text("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    // FlowConfig (lib/flow/model.ts), parsed with zod whenever read.
+    config: jsonb("config").notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("flows_account_idx").on(t.accountId)],
+);
+export type Flow = typeof flows.$inferSelect;
+
+// Every saved change of a flow, so account holders can see what changed and revert.
+export const flowVersions = pgTable(
+  "flow_versions",
+  {
+    flowId: text("flow_id").notNull().references(() => flows.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    config: jsonb("config").notNull(),
+    savedBy: text("saved_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.flowId, t.version] })],
+);
+
+// A source sends leads to one flow. Its API key and docs token are stored as hashes only; the docs
+// token is re-derivable from docs_token_nonce with the app secret, so the account holder can copy the
+// link again while a leaked table reveals nothing.
+export const sources = pgTable(
+  "sources",
+  {
+    id: id(),
+    accountId: text("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    flowId: text("flow_id").notNull().references(() => flows.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    contact: text("contact").notNull().default(""),
+    // SourceConfig (lib/flow/model.ts).
+    config: jsonb("config").notNull(),
+    apiKeyHash: text("api_key_hash").notNull(),
+    requireApiKey: boolean("require_api_key").notNull().default(false),
+    docsTokenNonce: text("docs_token_nonce").notNull(),
+    docsTokenHash: text("docs_token_hash").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index("sources_flow_idx").on(t.flowId),
+    uniqueIndex("sources_docs_token_key").on(t.docsTokenHash),
+  ],
+);
+export type Source = typeof sources.$inferSelect;
+
+export const outcomeEnum = pgEnum("outcome", ["success", "failure", "error"]);
+export const stepOutcomeEnum = pgEnum("step_outcome", ["success", "failure", "error", "skip"]);
+
+export const importStatusEnum = pgEnum("import_status", [
+  "receiving",
+  "staged",
+  "validating",
+  "validated",
+  "importing",
+  "completed",
+  "failed",
+  "cancelled",
+]);
+
+export const imports = pgTable(
+  "imports",
+  {
+    id: id(),
+    accountId: text("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    // Null flow/source: the file carries flow_id and source_id columns.
+    flowId: text("flow_id").references(() => flows.id, { onDelete: "cascade" }),
+    sourceId: text("source_id").references(() => sources.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull().default(""),
+    status: importStatusEnum("status").notNull().default("receiving"),
+    // { encoding, delimiter, header } detected at upload, overridable without re-uploading.
+    settings: jsonb("settings").notNull(),
+    headers: jsonb("headers").notNull().default(sql`'[]'::jsonb`),
+    mapping: jsonb("mapping"),
+    mode: text("mode"),
+    bytes: integer("bytes").notNull().default(0),
+    rows: integer("rows").notNull().default(0),
+    invalidRows: integer("invalid_rows").notNull().default(0),
+    duplicateRows: integer("duplicate_rows").notNull().default(0),
+    validatedRows: integer("validated_rows").notNull().default(0),
+    processedRows: integer("processed_rows").notNull().default(0),
+    successCount: integer("success_count").notNull().default(0),
+    failureCount: integer("failure_count").notNull().default(0),
+    errorCount: integer("error_count").notNull().default(0),
+    lastLine: integer("last_line"),
+    lastLeadId: text("last_lead_id"),
+    error: text("error"),
+    ...timestamps,
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [index("imports_account_idx").on(t.accountId, t.createdAt), index("imports_source_idx").on(t.sourceId)],
+);
+export type Import = typeof imports.$inferSelect;
+
+// Staging: one row per record of the uploaded file, loaded with COPY. `fields` holds the cells as text
+// exactly as given; `problem` says why a record could not be read (too few columns, ...).
+export const importRows = pgTable(
+  "import_rows",
+  {
+    importId: text("import_id").notNull().references(() => imports.id, { onDelete: "cascade" }),
+    line: integer("line").notNull(),
+    fields: jsonb("fields").notNull(),
+    problem: text("problem"),
+    valid: boolean("valid"),
+    problems: jsonb("problems"),
+    duplicateOfLine: integer("duplicate_of_line"),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.line] })],
+);
+
+export const leads = pgTable(
+  "leads",
+  {
+    id: id(),
+    accountId: text("account_id").notNull(),
+    flowId: text("flow_id").notNull(),
+    sourceId: text("source_id").notNull(),
+    importId: text("import_id"),
+    importLine: integer("import_line"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    raw: jsonb("raw").notNull(),
+    normalized: jsonb("normalized").notNull(),
+    outcome: outcomeEnum("outcome").notNull(),
+    reason: text("reason"),
+    price: numeric("price", { precision: 12, scale: 4, mode: "number" }).notNull().default(0),
+    isBatchLead: boolean("is_batch_lead").notNull().default(false),
+    isTest: boolean("is_test").notNull().default(false),
+    // Search keys, normalized: lowercase email, 10-digit phone, lowercase names and reference.
+    email: text("email"),
+    phone: text("phone"),
+    name: text("name"),
+    reference: text("reference"),
+  },
+  (t) => [
+    // A lead per (import, line) at most: an import can be resumed or retried without duplicates.
+    uniqueIndex("leads_import_line_key").on(t.importId, t.importLine),
+    index("leads_account_time_idx").on(t.accountId, t.submittedAt, t.id),
+    index("leads_flow_time_idx").on(t.flowId, t.submittedAt, t.id),
+    index("leads_source_time_idx").on(t.sourceId, t.submittedAt, t.id),
+    index("leads_email_idx").on(t.accountId, t.email),
+    index("leads_phone_idx").on(t.accountId, t.phone),
+  ],
+);
+export type Lead = typeof leads.$inferSelect;
+
+export const leadEvents = pgTable(
+  "lead_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    leadId: text("lead_id").notNull(),
+    position: integer("position").notNull(),
+    step: text("step").notNull(),
+    outcome: stepOutcomeEnum("outcome").notNull(),
+    reason: text("reason"),
+    durationMs: numeric("duration_ms", { precision: 10, scale: 3, mode: "number" }).notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("lead_events_lead_idx").on(t.leadId, t.position)],
+);
+
+// One row per (flow, dedupe step, key): claimed atomically by INSERT ... ON CONFLICT, so two identical
+// leads arriving together can never both succeed.
+export const dedupeKeys = pgTable(
+  "dedupe_keys",
+  {
+    flowId: text("flow_id").notNull(),
+    stepId: text("step_id").notNull(),
+    keyHash: text("key_hash").notNull(),
+    leadId: text("lead_id").notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.flowId, t.stepId, t.keyHash] })],
+);
+
+// Volume cap counters, one per cap and period; incremented only by successful leads.
+export const capCounters = pgTable(
+  "cap_counters",
+  {
+    capKey: text("cap_key").notNull(),
+    periodStart: timestamp("period_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.capKey, t.periodStart] })],
+);
+
+// The first response to a request with an Idempotency-Key, replayed for retries.
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    sourceId: text("source_id").notNull(),
+    key: text("key").notNull(),
+    status: integer("status"),
+    response: jsonb("response"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.key] })],
+);
+
+export const reportLinks = pgTable(
+  "report_links",
+  {
+    id: id(),
+    accountId: text("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull().default(""),
+    tokenNonce: text("token_nonce").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    scope: jsonb("scope").notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("report_links_token_key").on(t.tokenHash)],
+);

@@ -1,0 +1,15 @@
+// Small wrappers over node:crypto used for tokens, API keys and signed links.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+export const sha256 = (value: string): string => createHash("sha256").update(value).digest("hex");
+
+export const randomToken = (bytes = 32): string => randomBytes(bytes).toString("base64url");
+
+export const hmac = (secret: string, message: string): string =>
+  createHmac("sha256", secret).update(message).digest("base64url");
+
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,42 @@
+// The environment, parsed once with zod. Pure so scripts (migrate, seed, worker) can share it;
+// lib/env.ts is the server-only entry point for the app.
+import { z } from "zod";
+
+const boolish = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1"));
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  // PostgreSQL connection string; when unset, an embedded PGlite database under LEADPORT_DATA_DIR.
+  DATABASE_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  LEADPORT_DATA_DIR: z.string().default(".data/pglite"),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  // Signs docs and report links and derives tokens; required in production, generated under .data/ otherwise.
+  LEADPORT_SECRET: z.string().min(32, "LEADPORT_SECRET must be at least 32 characters").optional(),
+  APP_URL: z.url().default("http://localhost:3000"),
+  MIGRATE_ON_START: boolish,
+  SEED_DEMO: boolish,
+  DEMO_PASSWORD: z.string().min(8).optional(),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(512 * 1024 * 1024),
+  WORKER_IN_PROCESS: boolish,
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  if (result.data.NODE_ENV === "production" && result.data.DATABASE_URL && !result.data.LEADPORT_SECRET) {
+    throw new Error("Invalid environment: LEADPORT_SECRET is required in production");
+  }
+  return result.data;
+}
