@@ -1,0 +1,44 @@
+// What processLeads needs from the outside world. The database implementation is
+// lib/flow/lead-store.ts; unit tests use an in-memory one.
+import type { NormalizedValue, Outcome, RecipientStep, StepOutcome } from "./model";
+
+export type DedupeClaim = { flowId: string; stepId: string; keyHash: string; leadId: string; windowStart: Date | null };
+export type CapReservation = { capKey: string; periodStart: Date; limit: number };
+
+export type LeadEvent = { position: number; step: string; outcome: StepOutcome; reason: string | null; durationMs: number };
+
+export type ProcessedLead = {
+  id: string;
+  accountId: string;
+  flowId: string;
+  sourceId: string;
+  importId: string | null;
+  importLine: number | null;
+  submittedAt: Date;
+  raw: Record<string, string>;
+  normalized: Record<string, NormalizedValue>;
+  outcome: Outcome;
+  reason: string | null;
+  price: number;
+  isBatchLead: boolean;
+  isTest: boolean;
+  email: string | null;
+  phone: string | null;
+  name: string | null;
+  reference: string | null;
+  events: LeadEvent[];
+};
+
+export interface FlowStore {
+  // Claims keys atomically; true where the key was free (or its holder outside the window).
+  // Keys within one call are distinct; the caller settles repeats inside a batch.
+  claimDedupeKeys(claims: DedupeClaim[]): Promise<boolean[]>;
+  releaseDedupeKeys(claims: DedupeClaim[]): Promise<void>;
+  // Takes one unit of a cap for this period; false when the cap is full.
+  reserveCap(reservation: CapReservation): Promise<boolean>;
+  releaseCap(reservation: CapReservation): Promise<void>;
+  saveLeads(leads: ProcessedLead[]): Promise<void>;
+}
+
+export type DeliveryResult = { outcome: Outcome; reason: string | null };
+export type Deliver = (step: RecipientStep, payload: Record<string, string>) => Promise<DeliveryResult>;

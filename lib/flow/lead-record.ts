@@ -1,0 +1,52 @@
+// The stored form of a processed lead: masked data, outcome, and the search keys the Leads view uses.
+import type { CapReservation, DedupeClaim, LeadEvent, ProcessedLead } from "./flow-store";
+import type { NormalizedLead, Outcome } from "./model";
+import { maskLead, type FieldTypeMap } from "./normalize";
+import type { FlowContext, LeadInput } from "./process-leads";
+
+export type WorkingLead = {
+  id: string;
+  input: LeadInput;
+  submittedAt: Date;
+  lead: NormalizedLead;
+  events: LeadEvent[];
+  outcome: Outcome | null;
+  reason: string | null;
+  price: number;
+  caps: CapReservation[];
+  claims: DedupeClaim[];
+};
+
+const text = (lead: NormalizedLead, id: string): string | null => {
+  const v = lead[id];
+  if (!v) return null;
+  const s = String(v.normal ?? v.raw ?? "").trim().toLowerCase();
+  return s === "" ? null : s;
+};
+
+export function buildLeadRecord(ctx: FlowContext, w: WorkingLead, types: FieldTypeMap): ProcessedLead {
+  const { raw, normalized } = maskLead(types, w.lead);
+  const name = [text(w.lead, "first_name"), text(w.lead, "last_name")].filter(Boolean).join(" ");
+  const phone = w.lead.phone_1?.valid ? String(w.lead.phone_1.normal).replace(/x.*$/, "") : text(w.lead, "phone_1");
+  return {
+    id: w.id,
+    accountId: ctx.accountId,
+    flowId: ctx.flow.id,
+    sourceId: ctx.source.id,
+    importId: w.input.importId ?? null,
+    importLine: w.input.importLine ?? null,
+    submittedAt: w.submittedAt,
+    raw,
+    normalized,
+    outcome: w.outcome ?? "error",
+    reason: w.reason,
+    price: w.price,
+    isBatchLead: w.input.isBatchLead ?? false,
+    isTest: w.lead.is_test?.normal === true,
+    email: text(w.lead, "email"),
+    phone,
+    name: name === "" ? null : name,
+    reference: text(w.lead, "reference"),
+    events: w.events,
+  };
+}

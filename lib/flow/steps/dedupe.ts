@@ -1,0 +1,18 @@
+// The dedupe key of a lead: the chosen fields' normal values, lowercased, hashed.
+import { sha256 } from "@/lib/crypto";
+import type { NormalizedLead } from "../model";
+
+// Null when every chosen field is blank: a lead with nothing to compare is not a duplicate.
+export function dedupeKey(fields: readonly string[], lead: NormalizedLead): string | null {
+  const parts = fields.map((id) => {
+    const value = lead[id];
+    const normal = value?.normal ?? value?.raw ?? "";
+    return String(normal).trim().toLowerCase();
+  });
+  if (parts.every((p) => p === "")) return null;
+  return sha256(parts.join("\u0001"));
+}
+
+export function windowStart(windowDays: number | null, at: Date): Date | null {
+  return windowDays === null ? null : new Date(at.getTime() - windowDays * 86_400_000);
+}

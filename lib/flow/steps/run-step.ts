@@ -1,0 +1,100 @@
+// Runs one flow step for every still-open lead of a batch. Step criteria that fail skip the step;
+// a full step cap skips it too.
+import { reserveCaps } from "../caps";
+import type { DedupeClaim, FlowStore, Deliver } from "../flow-store";
+import type { WorkingLead } from "../lead-record";
+import type { DedupeStep, FilterStep, RecipientStep, Step } from "../model";
+import { event, finish, type FlowContext } from "../process-leads";
+import { matchesRuleSet, type RuleOptions } from "../rules";
+import { dedupeKey, windowStart } from "./dedupe";
+import { recipientPayload } from "./recipient";
+
+type StepRun<S extends Step = Step> = {
+  ctx: FlowContext;
+  step: S;
+  position: number;
+  leads: WorkingLead[];
+  store: FlowStore;
+  deliver: Deliver;
+  ruleOptions: RuleOptions;
+  now: Date;
+};
+
+const RECIPIENT_CONCURRENCY = 8;
+
+export async function runStep(run: StepRun): Promise<void> {
+  const label = `${run.position}. ${run.step.name || run.step.type}`;
+  const active: WorkingLead[] = [];
+  for (const w of run.leads) {
+    const started = performance.now();
+    if (!matchesRuleSet(run.step.criteria, w.lead, run.ruleOptions)) {
+      w.events.push(event(w, label, "skip", "Step criteria not met", started));
+      continue;
+    }
+    if (run.step.caps.length > 0) {
+      const checks = [{ scope: `step:${run.ctx.flow.id}:${run.step.id}`, caps: run.step.caps }];
+      const taken = await reserveCaps({ store: run.store, checks, lead: w.lead, at: w.submittedAt, timeZone: run.ctx.timeZone, ruleOptions: run.ruleOptions });
+      if (taken === null) {
+        w.events.push(event(w, label, "skip", "Cap reached", started));
+        continue;
+      }
+      w.caps.push(...taken);
+    }
+    active.push(w);
+  }
+  if (active.length === 0) return;
+  const step = run.step;
+  if (step.type === "filter") runFilter({ ...run, step, leads: active }, label);
+  else if (step.type === "dedupe") await runDedupe({ ...run, step, leads: active }, label);
+  else await runRecipient({ ...run, step, leads: active }, label);
+}
+
+function runFilter(run: StepRun<FilterStep>, label: string) {
+  for (const w of run.leads) {
+    const started = performance.now();
+    if (matchesRuleSet(run.step.ruleSet, w.lead, run.ruleOptions)) finish(w, run.step.outcome, run.step.reason, label, started);
+    else w.events.push(event(w, label, "success", null, started));
+  }
+}
+
+// Claims every lead's key in one call. Within a batch, the first lead with a key claims it and
+// later ones are duplicates of it, as if they had arrived one after another.
+async function runDedupe(run: StepRun<DedupeStep>, label: string) {
+  const started = performance.now();
+  const since = windowStart(run.step.windowDays, run.now);
+  const firstByKey = new Map<string, DedupeClaim>();
+  const claimOf = new Map<WorkingLead, DedupeClaim | "repeat" | null>();
+  for (const w of run.leads) {
+    const keyHash = dedupeKey(run.step.fields, w.lead);
+    if (keyHash === null) claimOf.set(w, null);
+    else if (firstByKey.has(keyHash)) claimOf.set(w, "repeat");
+    else {
+      const claim = { flowId: run.ctx.flow.id, stepId: run.step.id, keyHash, leadId: w.id, windowStart: since };
+      firstByKey.set(keyHash, claim);
+      claimOf.set(w, claim);
+    }
+  }
+  const claims = [...firstByKey.values()];
+  const granted = claims.length > 0 ? await run.store.claimDedupeKeys(claims) : [];
+  const won = new Set(claims.filter((_, i) => granted[i]));
+  for (const w of run.leads) {
+    const claim = claimOf.get(w);
+    if (claim === null || (claim !== "repeat" && claim !== undefined && won.has(claim))) {
+      if (claim) w.claims.push(claim);
+      w.events.push(event(w, label, "success", null, started));
+    } else finish(w, "failure", "duplicate", label, started);
+  }
+}
+
+async function runRecipient(run: StepRun<RecipientStep>, label: string) {
+  for (let i = 0; i < run.leads.length; i += RECIPIENT_CONCURRENCY) {
+    await Promise.all(
+      run.leads.slice(i, i + RECIPIENT_CONCURRENCY).map(async (w) => {
+        const started = performance.now();
+        const result = await run.deliver(run.step, recipientPayload(run.step, w.lead));
+        if (result.outcome === "success") w.events.push(event(w, label, "success", result.reason, started));
+        else finish(w, result.outcome, result.reason ?? `Recipient answered ${result.outcome}`, label, started);
+      }),
+    );
+  }
+}

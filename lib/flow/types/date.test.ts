@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { dateType } from "./date";
+
+describe("date", () => {
+  it.each([
+    ["6/2/2014", "2014-06-02"],
+    ["06/02/2014", "2014-06-02"],
+    ["2014-06-02", "2014-06-02"],
+    ["2014/6/2", "2014-06-02"],
+    ["06022014", "2014-06-02"],
+    ["20140602", "2014-06-02"],
+    ["6-2-2014", "2014-06-02"],
+    ["Jun 2 2014", "2014-06-02"],
+    ["Jun 02 2014", "2014-06-02"],
+    ["June 2, 2014", "2014-06-02"],
+    ["Sept 2nd, 2014", "2014-09-02"],
+    ["Mon Jun 02 2014", "2014-06-02"],
+    [" 2014-06-02 ", "2014-06-02"],
+  ])("reads the US format %j as %s", (raw, normal) => {
+    expect(dateType.parse(raw)).toEqual({ raw, normal, valid: true });
+  });
+
+  it.each([
+    ["13/2/2014", "2014-02-13"],
+    ["18/07/2014", "2014-07-18"],
+    ["18-07-2014", "2014-07-18"],
+    ["18.07.2014", "2014-07-18"],
+    ["02.06.2014", "2014-06-02"],
+    ["18072014", "2014-07-18"],
+    ["2014-18-07", "2014-07-18"],
+    ["18 July 2014", "2014-07-18"],
+    ["Fri 18 July 2014", "2014-07-18"],
+  ])("falls back to the European format for %j", (raw, normal) => {
+    expect(dateType.parse(raw)).toEqual({ raw, normal, valid: true });
+  });
+
+  it("prefers the US reading when both are real dates", () => {
+    expect(dateType.parse("02/06/2014")).toMatchObject({ normal: "2014-02-06" });
+  });
+
+  it("keeps the written date of a timestamp", () => {
+    expect(dateType.parse("2014-06-02T23:30:00-05:00")).toMatchObject({ normal: "2014-06-02", valid: true });
+  });
+
+  it.each([
+    ["1980-02-29", "1980-02-29"],
+    ["2000-02-29", "2000-02-29"],
+  ])("accepts the leap day %j", (raw, normal) => {
+    expect(dateType.parse(raw)).toMatchObject({ normal, valid: true });
+  });
+
+  it.each(["1980-02-30", "1900-02-29", "2014-06-31", "13/13/2014", "00/10/2014", "Foo 2 2014", "6/2/14", "yesterday", "12345"])(
+    "marks %j invalid",
+    (raw) => {
+      expect(dateType.parse(raw)).toEqual({ raw, normal: raw, valid: false });
+    },
+  );
+
+  it("returns a blank value for whitespace", () => {
+    expect(dateType.parse("\t")).toEqual({ raw: "\t", normal: null, valid: false });
+  });
+
+  it("compares as a date", () => {
+    expect(dateType.compareAs).toBe("date");
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { rangeType } from "./range";
+
+describe("range", () => {
+  it.each([
+    ["1-10", "1-10"],
+    ["1 to 10", "1-10"],
+    ["1 - 10", "1-10"],
+    ["10-1", "1-10"],
+  ])("reads %j as the bracket %s", (raw, normal) => {
+    expect(rangeType.parse(raw)).toEqual({ raw, normal, valid: true, min: 1, max: 10, avg: 5.5, mid: 5 });
+  });
+
+  it("drops currency and thousands separators", () => {
+    expect(rangeType.parse("$50,000 - $75,000")).toMatchObject({ normal: "50000-75000", min: 50000, max: 75000 });
+  });
+
+  it("rounds avg to 2 decimals and floors mid", () => {
+    expect(rangeType.parse("1-2.333")).toMatchObject({ avg: 1.67, mid: 1 });
+  });
+
+  it("reads an open-ended bracket with no max", () => {
+    expect(rangeType.parse("10+")).toEqual({ raw: "10+", normal: "10+", valid: true, min: 10, max: null, avg: null, mid: null });
+  });
+
+  it("reads a plain number as min = max", () => {
+    expect(rangeType.parse("7")).toEqual({ raw: "7", normal: "7", valid: true, min: 7, max: 7, avg: 7, mid: 7 });
+  });
+
+  it.each(["abc", "1-", "to 10", "1-2-3"])("marks %j invalid", (raw) => {
+    expect(rangeType.parse(raw)).toMatchObject({ raw, valid: false });
+  });
+
+  it("returns a blank value for whitespace", () => {
+    expect(rangeType.parse(" ")).toEqual({ raw: " ", normal: null, valid: false });
+  });
+
+  it("compares as a number", () => {
+    expect(rangeType.compareAs).toBe("number");
+  });
+});

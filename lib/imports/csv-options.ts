@@ -1,0 +1,53 @@
+// The csv-parse options of the real upload path, kept here so they can be unit-tested.
+import { type Options, type Parser, parse } from "csv-parse";
+import type { Delimiter } from "./detect-dialect";
+import { createLineTracker, type CsvRow, type LineTracker } from "./record-lines";
+
+/** Longest record (in characters) before parsing stops: a guard against a missing closing quote. */
+export const DEFAULT_MAX_RECORD_SIZE = 10 * 1024 * 1024;
+
+export type CsvReadSettings = {
+  delimiter: Delimiter;
+  maxRecordSize?: number;
+  /** Pass one in to read `nextLine` when the parse fails; one tracker per parse. */
+  lines?: LineTracker;
+};
+
+/**
+ * Records come out as CsvRow ({ cells, line, endLine, blank }), never as objects keyed by header:
+ * headers are normalized and mapped separately, and duplicate names must not collapse columns.
+ * - relax_column_count: short and long rows are kept so the stager can report them by line.
+ * - skip_empty_lines off: blank lines arrive as rows with `blank: true`; the stager skips and
+ *   reports them, so line numbers stay right and nothing disappears silently.
+ * - relax_quotes: a quote inside an unquoted value (5'10", Bob "Bo" Lee) is kept as text
+ *   instead of failing the whole file.
+ * - bom off: createDecoder already stripped it; the input is decoded strings, not bytes.
+ */
+export function csvParseOptions(settings: CsvReadSettings): Options<CsvRow, string[]> {
+  const lines = settings.lines ?? createLineTracker();
+  return {
+    delimiter: settings.delimiter,
+    quote: '"',
+    escape: '"',
+    columns: false,
+    bom: false,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    skip_records_with_empty_values: false,
+    skip_records_with_error: false,
+    trim: false,
+    max_record_size: settings.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE,
+    // Runs synchronously as each record is parsed, so `lines.nextLine` is right even when an
+    // error aborts the stream before the consumer has read the records already parsed.
+    on_record: (cells) => lines.locate(cells),
+  };
+}
+
+/**
+ * A csv-parse stream yielding CsvRow objects. csv-parse's typings only let on_record change the
+ * record type when `columns` is set, so the options are widened here, in this one place.
+ */
+export function createCsvParser(settings: CsvReadSettings): Parser {
+  return parse(csvParseOptions(settings) as unknown as Options);
+}

@@ -1,0 +1,44 @@
+// File line numbers for parsed CSV records, so every report can say "line 12".
+//
+// csv-parse's own `info.lines` is the line where a record ENDS, and it counts a CRLF inside a
+// quoted field as two lines (csv-parse 7.0.3), so it is neither the start line nor reliable.
+// Instead we count: a record starts on the line after the previous record ended, and spans one
+// line plus every line break kept inside its (quoted) values. Blank lines reach us as records
+// (skip_empty_lines is off), so nothing is skipped without being counted.
+
+export type CsvRow = {
+  cells: string[];
+  /** 1-based file line where the record starts. */
+  line: number;
+  /** 1-based file line where the record ends; larger than `line` when a value holds line breaks. */
+  endLine: number;
+  /** True for an empty line, or a line of only delimiters and spaces (",,,," from Excel). */
+  blank: boolean;
+};
+
+export type LineTracker = {
+  /** Line where the next record starts; after a parse error, the line of the failing record. */
+  readonly nextLine: number;
+  locate(cells: string[]): CsvRow;
+};
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+export function createLineTracker(): LineTracker {
+  let nextLine = 1;
+  return {
+    get nextLine() {
+      return nextLine;
+    },
+    locate(cells) {
+      const line = nextLine;
+      const breaks = cells.reduce((total, cell) => total + (cell.match(LINE_BREAK)?.length ?? 0), 0);
+      nextLine = line + breaks + 1;
+      return { cells, line, endLine: line + breaks, blank: isBlankRecord(cells) };
+    },
+  };
+}
+
+export function isBlankRecord(cells: string[]): boolean {
+  return cells.every((cell) => cell.trim() === "");
+}
