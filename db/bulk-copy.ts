@@ -3,11 +3,17 @@
 // PGlite: COPY ... FROM '/dev/blob', in chunks of CHUNK_BYTES so memory stays bounded.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { PGlite, Transaction } from "@electric-sql/pglite";
+import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Database } from "./client";
 
-export type CopyValue = string | number | boolean | null;
+export type CopyValue = string | number | boolean | null | undefined;
 export type CopyTarget = { table: string; columns: string[] };
+export type CopyRows = AsyncIterable<readonly CopyValue[]> | Iterable<readonly CopyValue[]>;
+
+// Where COPY runs: a pg client (pool client or one inside a transaction), or PGlite / its transaction.
+export type CopySink = { kind: "pg"; client: pg.ClientBase } | { kind: "pglite"; client: PGlite | Transaction };
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -30,11 +36,7 @@ function copySql({ table, columns }: CopyTarget, from: string): string {
   return `COPY ${ident(table)} (${columns.map(ident).join(", ")}) FROM ${from} WITH (FORMAT csv)`;
 }
 
-export async function copyRows(
-  database: Database,
-  target: CopyTarget,
-  rows: AsyncIterable<readonly CopyValue[]> | Iterable<readonly CopyValue[]>,
-): Promise<number> {
+export async function copyInto(sink: CopySink, target: CopyTarget, rows: CopyRows): Promise<number> {
   let count = 0;
   async function* lines() {
     for await (const row of rows) {
@@ -42,20 +44,15 @@ export async function copyRows(
       yield toCopyLine(row);
     }
   }
-  if (database.kind === "pg") {
-    const client = await database.pool.connect();
-    try {
-      await pipeline(Readable.from(lines()), client.query(copyFrom(copySql(target, "STDIN"))));
-    } finally {
-      client.release();
-    }
+  if (sink.kind === "pg") {
+    await pipeline(Readable.from(lines()), sink.client.query(copyFrom(copySql(target, "STDIN"))));
     return count;
   }
   let chunk: string[] = [];
   let size = 0;
   const flush = async () => {
     if (chunk.length === 0) return;
-    await database.pglite.query(copySql(target, "'/dev/blob'"), [], { blob: new Blob(chunk) });
+    await sink.client.query(copySql(target, "'/dev/blob'"), [], { blob: new Blob(chunk) });
     chunk = [];
     size = 0;
   };
@@ -66,4 +63,15 @@ export async function copyRows(
   }
   await flush();
   return count;
+}
+
+// COPY outside any transaction, on a connection of its own.
+export async function copyRows(database: Database, target: CopyTarget, rows: CopyRows): Promise<number> {
+  if (database.kind === "pglite") return copyInto({ kind: "pglite", client: database.pglite }, target, rows);
+  const client = await database.pool.connect();
+  try {
+    return await copyInto({ kind: "pg", client }, target, rows);
+  } finally {
+    client.release();
+  }
 }

@@ -1,0 +1,35 @@
+// A plain-SQL transaction over either engine, for hot paths that need COPY and batched
+// INSERT ... ON CONFLICT inside one transaction (processing leads). Everything else uses drizzle.
+import type { Database } from "./client";
+import { copyInto, type CopyRows, type CopyTarget } from "./bulk-copy";
+
+export interface SqlTransaction {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  copy(target: CopyTarget, rows: CopyRows): Promise<number>;
+}
+
+export async function withTransaction<T>(database: Database, fn: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+  if (database.kind === "pglite") {
+    return database.pglite.transaction((pgTx) =>
+      fn({
+        query: async <R,>(text: string, params?: unknown[]) => ({ rows: (await pgTx.query<R>(text, params)).rows }),
+        copy: (target, rows) => copyInto({ kind: "pglite", client: pgTx }, target, rows),
+      }),
+    );
+  }
+  const client = await database.pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn({
+      query: async <R,>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as R[] }),
+      copy: (target, rows) => copyInto({ kind: "pg", client }, target, rows),
+    });
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
