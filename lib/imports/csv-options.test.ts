@@ -6,8 +6,9 @@ import { createCsvParser, csvParseOptions, type CsvReadSettings } from "./csv-op
 import { describeCsvError } from "./csv-errors";
 import { createDecoder, detectEncoding } from "./detect-encoding";
 import { createLineTracker, type CsvRow } from "./record-lines";
+import { sharedPath } from "@/tests/helpers/shared-dir";
 
-const SPECTRUM = "/work/shared/data/csv-spectrum";
+const SPECTRUM = sharedPath("data", "csv-spectrum");
 
 /** The upload path in miniature: bytes -> decoder -> csv-parse, collecting rows or the error. */
 async function readCsv(input: string | Uint8Array, settings: Partial<CsvReadSettings> = {}) {

@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import { detectDelimiter, looksLikeHeader } from "./detect-dialect";
 import { detectEncoding } from "./detect-encoding";
 import { type MappableField, missingRequired, suggestMapping } from "./match-columns";
+import { sharedPath } from "@/tests/helpers/shared-dir";
 
-const GENERATOR = "/work/shared/tools/gen-leads.mjs";
+const GENERATOR = sharedPath("tools", "gen-leads.mjs");
 
 const STANDARD_FIELDS: MappableField[] = [
   ["first_name", "First Name"],
