@@ -35,8 +35,5 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  if (result.data.NODE_ENV === "production" && result.data.DATABASE_URL && !result.data.LEADPORT_SECRET) {
-    throw new Error("Invalid environment: LEADPORT_SECRET is required in production");
-  }
   return result.data;
 }

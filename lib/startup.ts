@@ -11,6 +11,7 @@ import { appSecret } from "@/lib/secret";
 // Migrations apply on start in development and on PGlite; production deploys run `npm run db:migrate`.
 // An empty database gets the demo data unless this is a production deploy on PostgreSQL.
 export async function startServer(): Promise<void> {
+  appSecret(env); // fail at start, not on the first docs link, when a production secret is missing
   const database = getDatabase();
   const migrate = env.MIGRATE_ON_START ?? (env.NODE_ENV !== "production" || database.kind === "pglite");
   if (migrate) await applyMigrations(database);
