@@ -1,0 +1,5 @@
+import "server-only";
+import { getDb } from "@/db";
+import { checkReadiness } from "./readiness";
+
+export const getReadiness = () => checkReadiness(getDb());
