@@ -14,7 +14,8 @@ function expectedMigrations(): number {
 export async function checkReadiness(db: Db): Promise<Readiness> {
   const expected = expectedMigrations();
   try {
-    const result = await db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    // execute() is typed per driver; both pg and PGlite return { rows }.
+    const result = (await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as { rows: Array<{ n: number }> };
     const applied = Number(result.rows[0]?.n ?? 0);
     return { ready: applied >= expected, database: "ok", migrations: { applied, expected } };
   } catch {
