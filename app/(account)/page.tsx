@@ -14,7 +14,7 @@ export default async function DashboardPage() {
     <>
       <PageHeader title="Dashboard" description={`Welcome back to ${holder.accountName}.`} />
       {flows.length === 0 ? (
-        <EmptyState title="No flows yet" action={{ href: "/flows", label: "Go to flows" }}>
+        <EmptyState title="No flows yet" action={{ href: "/flows/new", label: "New flow" }}>
           A flow is where sources send leads. Create one, add a source, and share its Submission Docs.
         </EmptyState>
       ) : (

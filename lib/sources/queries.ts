@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { flows, sources } from "@/db/schema";
+import { accounts, flows, sources } from "@/db/schema";
+import { flowConfigSchema, sourceConfigSchema, type SourceConfig } from "@/lib/flow/model";
 
 export async function listSourcesByAccount(accountId: string) {
   return getDb()
@@ -24,4 +25,95 @@ export async function listSourcesByFlow(accountId: string, flowId: string) {
     .from(sources)
     .where(and(eq(sources.accountId, accountId), eq(sources.flowId, flowId)))
     .orderBy(asc(sources.name));
+}
+
+// A source of this account with its flow's name and fields (its criteria read them); null otherwise.
+export async function getSourceForAccount(accountId: string, sourceId: string) {
+  const [row] = await getDb()
+    .select({
+      id: sources.id,
+      name: sources.name,
+      enabled: sources.enabled,
+      contact: sources.contact,
+      config: sources.config,
+      requireApiKey: sources.requireApiKey,
+      docsTokenNonce: sources.docsTokenNonce,
+      flowId: flows.id,
+      flowName: flows.name,
+      flowEnabled: flows.enabled,
+      flowConfig: flows.config,
+    })
+    .from(sources)
+    .innerJoin(flows, eq(flows.id, sources.flowId))
+    .where(and(eq(sources.id, sourceId), eq(sources.accountId, accountId)));
+  if (!row) return null;
+  const { flowConfig, ...source } = row;
+  return { ...source, config: sourceConfigSchema.parse(row.config), flowFields: flowConfigSchema.parse(flowConfig).fields };
+}
+
+// Inserts only into a flow of the same account; null when the flow is not theirs.
+export async function insertSource(values: {
+  id: string;
+  accountId: string;
+  flowId: string;
+  name: string;
+  contact: string;
+  apiKeyHash: string;
+  docsTokenNonce: string;
+  docsTokenHash: string;
+}): Promise<string | null> {
+  return getDb().transaction(async (tx) => {
+    const [flow] = await tx
+      .select({ id: flows.id })
+      .from(flows)
+      .where(and(eq(flows.id, values.flowId), eq(flows.accountId, values.accountId)));
+    if (!flow) return null;
+    const config: SourceConfig = { acceptance: [], pricing: { mode: "rules", rules: [] }, caps: [] };
+    await tx.insert(sources).values({ ...values, config });
+    return values.id;
+  });
+}
+
+type SourceChanges = Partial<{
+  name: string;
+  contact: string;
+  enabled: boolean;
+  requireApiKey: boolean;
+  config: SourceConfig;
+  apiKeyHash: string;
+  docsTokenNonce: string;
+  docsTokenHash: string;
+}>;
+
+// Every change to a source goes through here, scoped to the account; false when it is not theirs.
+export async function updateSource(accountId: string, sourceId: string, changes: SourceChanges): Promise<boolean> {
+  const rows = await getDb()
+    .update(sources)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(and(eq(sources.id, sourceId), eq(sources.accountId, accountId)))
+    .returning({ id: sources.id });
+  return rows.length === 1;
+}
+
+// The docs page's lookup: by the token's SHA-256 (unique index), with what the page shows.
+export async function findSourceByDocsTokenHash(tokenHash: string) {
+  const [row] = await getDb()
+    .select({
+      sourceId: sources.id,
+      sourceName: sources.name,
+      sourceEnabled: sources.enabled,
+      contact: sources.contact,
+      requireApiKey: sources.requireApiKey,
+      docsTokenNonce: sources.docsTokenNonce,
+      flowId: flows.id,
+      flowName: flows.name,
+      flowEnabled: flows.enabled,
+      accountId: accounts.id,
+      accountName: accounts.name,
+    })
+    .from(sources)
+    .innerJoin(flows, eq(flows.id, sources.flowId))
+    .innerJoin(accounts, eq(accounts.id, sources.accountId))
+    .where(eq(sources.docsTokenHash, tokenHash));
+  return row ?? null;
 }

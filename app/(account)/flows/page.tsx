@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
+import { buttonClass, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { requireHolder } from "@/lib/auth/session";
 import { listFlowsByAccount } from "@/lib/flows/queries";
 
@@ -11,9 +11,19 @@ export default async function FlowsPage() {
   const flows = await listFlowsByAccount(holder.accountId);
   return (
     <>
-      <PageHeader title="Flows" description="Each flow says what a lead must look like and what happens to it." />
+      <PageHeader
+        title="Flows"
+        description="Each flow says what a lead must look like and what happens to it."
+        actions={
+          <Link href="/flows/new" className={buttonClass("primary")}>
+            New flow
+          </Link>
+        }
+      />
       {flows.length === 0 ? (
-        <EmptyState title="No flows yet">Flows you create appear here with their sources.</EmptyState>
+        <EmptyState title="No flows yet" action={{ href: "/flows/new", label: "New flow" }}>
+          A flow is where sources send leads. Create one, add a source, and share its Submission Docs.
+        </EmptyState>
       ) : (
         <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
           <thead className="bg-slate-100 text-left">

@@ -1,0 +1,80 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireHolder } from "@/lib/auth/session";
+import type { FieldErrors } from "@/lib/flows/validate-config";
+import { isId } from "@/lib/ids";
+import { parseJson } from "@/lib/parse-json";
+import { rotateApiKey, rotateDocsLink, saveSourceConfig, updateSourceSettings } from "@/lib/sources/manage";
+
+export type SourceFormState =
+  | { status: "idle" }
+  | { status: "ok"; message: string }
+  | { status: "invalid"; fieldErrors: FieldErrors }
+  | { status: "error"; message: string };
+
+export type RotateKeyState = { status: "idle" } | { status: "rotated"; apiKey: string } | { status: "error"; message: string };
+
+const sourceId = z.string().refine(isId);
+const GONE = "This source no longer exists.";
+const STALE_FORM = "This form is out of date. Reload the page and try again.";
+
+const settingsInput = z.object({
+  sourceId,
+  name: z.string().trim().min(1, "Give the source a name").max(120, "Keep the name under 120 characters"),
+  contact: z.string().trim().max(200, "Keep the contact under 200 characters"),
+  // Unchecked boxes are absent from the form data.
+  enabled: z.literal("on").optional(),
+  requireApiKey: z.literal("on").optional(),
+});
+
+export async function updateSourceSettingsAction(_prev: SourceFormState, formData: FormData): Promise<SourceFormState> {
+  const holder = await requireHolder();
+  const parsed = settingsInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+    return fieldErrors.sourceId ? { status: "error", message: STALE_FORM } : { status: "invalid", fieldErrors };
+  }
+  const { name, contact, enabled, requireApiKey } = parsed.data;
+  const result = await updateSourceSettings(holder.accountId, parsed.data.sourceId, { name, contact, enabled: enabled === "on", requireApiKey: requireApiKey === "on" });
+  if (result.status === "not_found") return { status: "error", message: GONE };
+  revalidatePath(`/sources/${parsed.data.sourceId}`);
+  return { status: "ok", message: "Settings saved." };
+}
+
+const idInput = z.object({ sourceId });
+
+// The new key is in this reply only; the old one stops working at once.
+export async function rotateApiKeyAction(_prev: RotateKeyState, formData: FormData): Promise<RotateKeyState> {
+  const holder = await requireHolder();
+  const parsed = idInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", message: STALE_FORM };
+  const result = await rotateApiKey(holder.accountId, parsed.data.sourceId);
+  return result.status === "ok" ? { status: "rotated", apiKey: result.apiKey } : { status: "error", message: GONE };
+}
+
+export async function rotateDocsLinkAction(_prev: SourceFormState, formData: FormData): Promise<SourceFormState> {
+  const holder = await requireHolder();
+  const parsed = idInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", message: STALE_FORM };
+  const result = await rotateDocsLink(holder.accountId, parsed.data.sourceId);
+  if (result.status === "not_found") return { status: "error", message: GONE };
+  revalidatePath(`/sources/${parsed.data.sourceId}`);
+  return { status: "ok", message: "New link made. The old link no longer works." };
+}
+
+const configInput = z.object({ sourceId, config: z.string().max(1_000_000) });
+
+export async function saveSourceConfigAction(_prev: SourceFormState, formData: FormData): Promise<SourceFormState> {
+  const holder = await requireHolder();
+  const parsed = configInput.safeParse(Object.fromEntries(formData));
+  const config = parsed.success ? parseJson(parsed.data.config) : undefined;
+  if (!parsed.success || config === undefined) return { status: "error", message: STALE_FORM };
+  const result = await saveSourceConfig(holder.accountId, parsed.data.sourceId, config);
+  if (result.status === "not_found") return { status: "error", message: GONE };
+  if (result.status === "invalid") return result;
+  revalidatePath(`/sources/${parsed.data.sourceId}`);
+  return { status: "ok", message: "Criteria, pricing and caps saved." };
+}

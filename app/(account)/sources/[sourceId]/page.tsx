@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CopyButton } from "@/app/_components/copy-button";
+import { Card, PageHeader, StatusBadge } from "@/app/_components/ui";
+import { requireHolder } from "@/lib/auth/session";
+import { editorOptions } from "@/lib/flows/editor-options";
+import { isId } from "@/lib/ids";
+import { docsUrlFor, submitUrlFor } from "@/lib/sources/links";
+import { getSourceForAccount } from "@/lib/sources/queries";
+import { ApiKeyPanel, DocsLinkPanel } from "./credentials";
+import { SourceConfigEditor } from "./source-config-editor";
+import { SourceSettingsForm } from "./source-settings-form";
+
+export const metadata: Metadata = { title: "Source" };
+
+// One source: settings, credentials, its Submission Docs link, and its own criteria and pricing.
+export default async function SourcePage({ params }: { params: Promise<{ sourceId: string }> }) {
+  const { sourceId } = await params;
+  const holder = await requireHolder();
+  const source = isId(sourceId) ? await getSourceForAccount(holder.accountId, sourceId) : null;
+  if (!source) notFound();
+  const submitUrl = submitUrlFor(source);
+  return (
+    <>
+      <PageHeader
+        title={source.name}
+        description={`Source ${source.id}`}
+        actions={
+          <>
+            <StatusBadge on={source.enabled} />
+            {!source.flowEnabled && <StatusBadge on={false} offLabel="Flow disabled" />}
+          </>
+        }
+      />
+      <p className="-mt-4 mb-6 text-sm text-slate-600">
+        Sends leads to{" "}
+        <Link href={`/flows/${source.flowId}`} className="font-medium text-blue-800 hover:underline">
+          {source.flowName}
+        </Link>
+      </p>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card id="docs-link" title="Submission Docs" className="lg:col-span-2">
+          <div className="mt-2">
+            <DocsLinkPanel sourceId={source.id} docsUrl={docsUrlFor(source)} />
+          </div>
+        </Card>
+        <Card id="settings" title="Settings">
+          <div className="mt-3">
+            <SourceSettingsForm sourceId={source.id} name={source.name} contact={source.contact} enabled={source.enabled} requireApiKey={source.requireApiKey} />
+          </div>
+        </Card>
+        <div className="space-y-6">
+          <Card id="posting" title="Posting URL">
+            <p className="mb-2 mt-1 text-sm text-slate-600">Where the source sends each lead (form POST, JSON, XML or GET).</p>
+            <div className="flex flex-wrap items-center gap-2">
+              <code className="break-all rounded bg-slate-100 px-2 py-1 text-xs">{submitUrl}</code>
+              <CopyButton text={submitUrl} label="Copy the posting URL" />
+            </div>
+          </Card>
+          <Card id="api-key" title="API key">
+            <div className="mt-1">
+              <ApiKeyPanel sourceId={source.id} />
+            </div>
+          </Card>
+        </div>
+        <Card id="source-rules" title="Criteria, pricing and caps for this source" className="lg:col-span-2">
+          <div className="mt-3">
+            <SourceConfigEditor sourceId={source.id} config={source.config} flowFields={source.flowFields} options={editorOptions()} />
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}

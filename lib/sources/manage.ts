@@ -1,0 +1,49 @@
+// Account holders' changes to sources. A new source gets an API key (returned once, stored as a hash)
+// and a docs nonce; rotating either replaces the hash, so the old key or link stops working at once.
+import type { FieldErrors } from "@/lib/flows/validate-config";
+import { validateSourceConfig } from "@/lib/flows/validate-config";
+import { newId } from "@/lib/ids";
+import { docsTokenFor, docsUrlFor } from "./links";
+import { getSourceForAccount, insertSource, updateSource } from "./queries";
+import { hashApiKey, hashToken, newApiKey, newTokenNonce } from "./tokens";
+
+function newDocsLink(sourceId: string) {
+  const docsTokenNonce = newTokenNonce();
+  return { docsTokenNonce, docsTokenHash: hashToken(docsTokenFor({ id: sourceId, docsTokenNonce })) };
+}
+
+export async function createSource(input: { accountId: string; flowId: string; name: string; contact: string }) {
+  const id = newId();
+  const apiKey = newApiKey();
+  const created = await insertSource({ ...input, id, apiKeyHash: hashApiKey(apiKey), ...newDocsLink(id) });
+  return created ? { status: "ok" as const, sourceId: id, apiKey } : { status: "not_found" as const };
+}
+
+export async function rotateApiKey(accountId: string, sourceId: string) {
+  const apiKey = newApiKey();
+  const done = await updateSource(accountId, sourceId, { apiKeyHash: hashApiKey(apiKey) });
+  return done ? { status: "ok" as const, apiKey } : { status: "not_found" as const };
+}
+
+export async function rotateDocsLink(accountId: string, sourceId: string) {
+  const link = newDocsLink(sourceId);
+  const done = await updateSource(accountId, sourceId, link);
+  return done ? { status: "ok" as const, docsUrl: docsUrlFor({ id: sourceId, docsTokenNonce: link.docsTokenNonce }) } : { status: "not_found" as const };
+}
+
+export type SourceSettings = { name: string; contact: string; enabled: boolean; requireApiKey: boolean };
+
+export async function updateSourceSettings(accountId: string, sourceId: string, settings: SourceSettings) {
+  return (await updateSource(accountId, sourceId, settings)) ? { status: "ok" as const } : { status: "not_found" as const };
+}
+
+export type SaveSourceConfigResult = { status: "ok" } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "not_found" };
+
+// Source criteria and pricing are checked against the fields of the source's own flow.
+export async function saveSourceConfig(accountId: string, sourceId: string, config: unknown): Promise<SaveSourceConfigResult> {
+  const source = await getSourceForAccount(accountId, sourceId);
+  if (!source) return { status: "not_found" };
+  const checked = validateSourceConfig(config, source.flowFields);
+  if (!checked.ok) return { status: "invalid", fieldErrors: checked.fieldErrors };
+  return (await updateSource(accountId, sourceId, { config: checked.config })) ? { status: "ok" } : { status: "not_found" };
+}
