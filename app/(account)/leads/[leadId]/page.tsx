@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, OutcomeBadge, PageHeader } from "@/app/_components/ui";
+import { requireHolder } from "@/lib/auth/session";
+import { formatDateTime, formatMoney } from "@/lib/leads/format";
+import { getLeadDetail } from "@/lib/leads/lead-detail";
+
+export const metadata: Metadata = { title: "Lead" };
+
+// One lead: what was submitted, what it normalized to, and each step it went through.
+export default async function LeadPage({ params }: { params: Promise<{ leadId: string }> }) {
+  const { leadId } = await params;
+  const holder = await requireHolder();
+  const detail = await getLeadDetail(holder.accountId, leadId);
+  if (!detail) notFound();
+  const { lead, fields, events } = detail;
+  const summary: Array<[string, React.ReactNode]> = [
+    ["Submitted", `${formatDateTime(lead.submittedAt, holder.timeZone)} (${holder.timeZone})`],
+    ["Flow", <Link key="flow" href={`/flows/${lead.flowId}`} className="text-blue-800 hover:underline">{lead.flowName ?? "Deleted flow"}</Link>],
+    ["Source", lead.sourceName ?? "Deleted source"],
+    ["Outcome", <OutcomeBadge key="outcome" outcome={lead.outcome} />],
+    ["Reason", lead.reason ?? "—"],
+    ["Price", formatMoney(lead.price)],
+    ["Import", lead.importId ? `${lead.importFileName || lead.importId}, line ${lead.importLine}` : "Real-time"],
+    ["Batch lead", lead.isBatchLead ? "Yes" : "No"],
+    ["Test lead", lead.isTest ? "Yes" : "No"],
+  ];
+  return (
+    <>
+      <PageHeader title={`Lead ${lead.id}`} description={[lead.name, lead.email, lead.phone].filter(Boolean).join(" · ")} />
+      <p className="mb-4 text-sm">
+        <Link href="/leads" className="text-blue-800 hover:underline">
+          Back to leads
+        </Link>
+      </p>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card>
+          <h2 className="mb-3 text-lg font-medium">Summary</h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            {summary.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="font-medium text-slate-700">{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card className="lg:col-span-2">
+          <h2 className="mb-3 text-lg font-medium">Steps</h2>
+          <ol className="relative space-y-3 border-l-2 border-slate-200 pl-5 text-sm">
+            {events.map((e) => (
+              <li key={e.position}>
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{e.step}</span>
+                  <OutcomeBadge outcome={e.outcome} />
+                  <span className="text-slate-600">{e.durationMs.toFixed(1)} ms</span>
+                </div>
+                {e.reason && <p className="text-slate-700">{e.reason}</p>}
+              </li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+      <Card className="mt-6">
+        <h2 className="mb-3 text-lg font-medium">Data</h2>
+        <p className="mb-3 text-sm text-slate-600">Sensitive fields (SSN, credentials, date of birth) were masked when the lead was stored and stay masked here.</p>
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th scope="col" className="px-3 py-2">Field</th>
+                <th scope="col" className="px-3 py-2">Submitted</th>
+                <th scope="col" className="px-3 py-2">Normalized</th>
+                <th scope="col" className="px-3 py-2">Valid</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((f) => (
+                <tr key={f.id} className="border-t border-slate-200">
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    {f.label} <code className="text-xs font-normal text-slate-600">{f.id}</code>
+                  </th>
+                  <td className="px-3 py-2 break-all">{f.submitted}</td>
+                  <td className="px-3 py-2 break-all">{f.normal}</td>
+                  <td className="px-3 py-2">{f.valid ? "Yes" : "No"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+// GET /reports/export: the report table (counts per group and a total) as CSV.
+import { NextResponse, type NextRequest } from "next/server";
+import { getCurrentHolder } from "@/lib/auth/session";
+import { searchParamsRecord } from "@/lib/leads/filters";
+import { exportReportCsv } from "@/lib/reports/export";
+
+export async function GET(request: NextRequest) {
+  const holder = await getCurrentHolder();
+  if (!holder) return NextResponse.redirect(new URL("/login", request.url));
+  const csv = await exportReportCsv({ accountId: holder.accountId, timeZone: holder.timeZone, searchParams: searchParamsRecord(request.nextUrl.searchParams) });
+  if (csv === null) return new NextResponse("Not found", { status: 404 });
+  const date = new Date().toISOString().slice(0, 10);
+  return new NextResponse(csv, {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="report-${date}.csv"`, "cache-control": "no-store" },
+  });
+}

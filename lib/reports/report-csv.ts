@@ -1,0 +1,13 @@
+// The report table as CSV: one line per group and a total. Bounded by the number of groups (at most
+// 1,000), never by the number of leads, so it is built in memory.
+import { csvLine } from "@/lib/leads/csv";
+import type { ReportTable } from "./build-report";
+import { GROUP_LABELS } from "./report-params";
+
+export function reportCsv(table: ReportTable): string {
+  const lines = [csvLine([GROUP_LABELS[table.groupBy], "Submitted", "Success", "Failure", "Error", "Cost"])];
+  for (const r of table.rows) lines.push(csvLine([r.label, r.submitted, r.success, r.failure, r.error, r.cost]));
+  const t = table.totals;
+  lines.push(csvLine(["Total", t.submitted, t.success, t.failure, t.error, t.cost]));
+  return "\uFEFF" + lines.join("");
+}

@@ -1,0 +1,111 @@
+// `npm run bench:leads`: seeds LEADS leads (default 1,000,000) into a PostgreSQL database of its own,
+// starts the production build against it, signs in as the demo account holder and times the Leads
+// view and reports over real HTTP. Prints a markdown table for docs/benchmarks.md, then drops the database.
+// Needs a build first: `NEXT_DIST_DIR=.next-bench npx next build` (NEXT_DIST_DIR defaults to .next).
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { openDatabase } from "@/db/client";
+import { applyMigrations } from "@/db/migrations";
+import { sessions } from "@/db/schema";
+import { randomToken, sha256 } from "@/lib/crypto";
+import { freePort, waitForHttp } from "@/tests/helpers/server";
+import { explainPlans } from "./bench-leads/explain";
+import { seedBench } from "./bench-leads/seed";
+import pg from "pg";
+
+const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const LEADS = Number(process.env.LEADS ?? 1_000_000);
+const RUNS = Number(process.env.RUNS ?? 10);
+const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
+const SECRET = "bench-secret-0123456789abcdef0123456789";
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: BASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function time(baseUrl: string, cookie: string, path: string) {
+  const once = async () => {
+    const started = performance.now();
+    const res = await fetch(baseUrl + path, { headers: { cookie }, redirect: "manual" });
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
+    return { ms: performance.now() - started, body };
+  };
+  const { body } = await once(); // warm-up: compiled queries, caches
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push((await once()).ms);
+  times.sort((a, b) => a - b);
+  return { path, median: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)!, body };
+}
+
+async function main() {
+  if (!existsSync(`${DIST_DIR}/BUILD_ID`)) throw new Error(`No production build in ${DIST_DIR}: run NEXT_DIST_DIR=${DIST_DIR} npx next build first`);
+  const name = `lp_bench_${randomBytes(4).toString("hex")}`;
+  await admin(`create database ${name}`);
+  const url = new URL(BASE_URL);
+  url.pathname = `/${name}`;
+  const database = openDatabase({ url: url.toString(), dataDir: "memory://", poolMax: 4 });
+  let server: ChildProcess | undefined;
+  try {
+    await applyMigrations(database);
+    const started = performance.now();
+    const seed = await seedBench(database, { leads: LEADS, secret: SECRET, password: "bench-password" });
+    if (database.kind === "pg") await database.pool.query("vacuum analyze leads");
+    console.log(`Seeded ${LEADS.toLocaleString("en-US")} leads by COPY in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    const token = randomToken(32);
+    await database.db.insert(sessions).values({ tokenHash: sha256(token), accountHolderId: seed.holderId, expiresAt: new Date(Date.now() + 3_600_000) });
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: url.toString(), LEADPORT_SECRET: SECRET, APP_URL: baseUrl, MIGRATE_ON_START: "false", SEED_DEMO: "false", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    await waitForHttp(`${baseUrl}/login`, 60_000);
+    const cookie = `lp_session=${token}`;
+    const [source] = seed.sourceIds;
+    const [flow] = seed.flowIds;
+    const paths = [
+      "/leads",
+      "/leads?range=all",
+      `/leads?range=last_30_days&source=${source}&outcome=failure`,
+      `/leads?range=all&q=${encodeURIComponent(seed.sample.email)}`,
+      `/leads?range=all&q=${encodeURIComponent(seed.sample.phone)}`,
+      `/leads?range=all&q=${encodeURIComponent("Mary Brown")}`,
+      `/leads?range=all&source=${source}&batch=1`,
+      `/leads?range=all&import=${seed.importIds[0]}`,
+      "/reports",
+      "/reports?range=last_30_days&group=day",
+      `/reports?range=last_30_days&group=reason&flow=${flow}`,
+      "/reports?range=this_month&group=outcome",
+      "/reports?range=all&group=source",
+    ];
+    const results = [];
+    for (const path of paths) results.push(await time(baseUrl, cookie, path));
+    const firstPage = results[1]!.body.match(/href="(\/leads\?[^"]*cursor=[^"]+)"/)?.[1]?.replace(/&amp;/g, "&");
+    if (firstPage) results.push(await time(baseUrl, cookie, firstPage));
+
+    console.log(`\n| page | median ms | p95 ms | max ms |\n|---|---:|---:|---:|`);
+    for (const r of results) console.log(`| \`${r.path.replace(/[0-9a-f]{24}/g, "<id>").replace(/cursor=[^&]+/, "cursor=<page 2>")}\` | ${r.median.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.max.toFixed(0)} |`);
+    if (process.env.EXPLAIN !== "0") await explainPlans(database, seed);
+  } finally {
+    server?.kill("SIGTERM");
+    await database.close();
+    if (process.env.KEEP_DB === "1") console.log(`Kept database ${name}`);
+    else await admin(`drop database if exists ${name} with (force)`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,109 @@
+// Seeds the benchmark database: the demo account with extra flows, sources and imports, and N leads
+// over the last 90 days loaded by COPY (db/bulk-copy.ts) in submission order, as production fills it.
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { copyRows, type CopyValue } from "@/db/bulk-copy";
+import { demoFlowConfig } from "@/db/demo-flow";
+import { accountHolders, flows, imports, sources } from "@/db/schema";
+import { seedDemo } from "@/db/seed-demo";
+import { newId } from "@/lib/ids";
+
+export type BenchSeed = { accountId: string; holderId: string; flowIds: string[]; sourceIds: string[]; importIds: string[]; sample: { email: string; phone: string } };
+
+const LEAD_COLUMNS = [
+  "id", "account_id", "flow_id", "source_id", "import_id", "import_line", "submitted_at", "raw", "normalized",
+  "outcome", "reason", "price", "is_batch_lead", "is_test", "email", "phone", "name", "reference",
+];
+const FAILURE_REASONS = ["Email or phone is required", "State must be a valid US state or Canadian province", "Duplicate", "Cap reached", "Credit rating too low"];
+const FIRST = ["james", "mary", "robert", "patricia", "john", "jennifer", "michael", "linda", "david", "elizabeth"];
+const LAST = ["smith", "johnson", "williams", "brown", "jones", "garcia", "miller", "davis", "rodriguez", "martinez"];
+const STATES = ["TX", "CA", "NY", "FL", "IL", "OH", "GA", "NC"];
+const DAY = 86_400_000;
+
+export async function seedBench(database: Database, options: { leads: number; secret: string; password: string }): Promise<BenchSeed> {
+  const db = database.db;
+  const demo = await seedDemo(db, { secret: options.secret, appUrl: "http://127.0.0.1", password: options.password });
+  const [holder] = await db.select({ id: accountHolders.id, accountId: accountHolders.accountId }).from(accountHolders).where(eq(accountHolders.email, demo.accountHolder.email));
+  const accountId = holder!.accountId;
+  const sourceFlow = new Map(demo.flows[0]!.sources.map((s) => [s.id, demo.flows[0]!.id]));
+  await addFlows(database, accountId, sourceFlow);
+  const importSource = await addImports(database, accountId, sourceFlow);
+  await copyRows(database, { table: "leads", columns: LEAD_COLUMNS }, leadRows({ accountId, count: options.leads, sourceFlow, importSource }));
+  const last = options.leads - 1;
+  return {
+    accountId,
+    holderId: holder!.id,
+    flowIds: [...new Set(sourceFlow.values())],
+    sourceIds: [...sourceFlow.keys()],
+    importIds: [...importSource.keys()],
+    sample: { email: `${FIRST[last % 10]}.${LAST[Math.floor(last / 10) % 10]}${last}@example.com`.toUpperCase(), phone: "(512) 200-0042" },
+  };
+}
+
+async function addFlows(database: Database, accountId: string, sourceFlow: Map<string, string>) {
+  for (const name of ["Auto insurance", "Solar quotes"]) {
+    const flowId = newId();
+    await database.db.insert(flows).values({ id: flowId, accountId, name, config: demoFlowConfig });
+    for (let s = 1; s <= 3; s++) {
+      const id = newId();
+      const config = { acceptance: [], pricing: { mode: "rules", rules: [] }, caps: [] };
+      await database.db.insert(sources).values({ id, accountId, flowId, name: `${name} vendor ${s}`, config, apiKeyHash: `bench-${id}`, docsTokenNonce: id, docsTokenHash: `bench-${id}` });
+      sourceFlow.set(id, flowId);
+    }
+  }
+}
+
+async function addImports(database: Database, accountId: string, sourceFlow: Map<string, string>) {
+  const sourceIds = [...sourceFlow.keys()];
+  const importSource = new Map<string, string>();
+  for (let i = 0; i < 40; i++) {
+    const id = newId();
+    const sourceId = sourceIds[i % sourceIds.length]!;
+    await database.db.insert(imports).values({ id, accountId, flowId: sourceFlow.get(sourceId)!, sourceId, fileName: `batch-${i + 1}.csv`, status: "completed", settings: {} });
+    importSource.set(id, sourceId);
+  }
+  return importSource;
+}
+
+// Leads in submission order, ids time-sortable as lib/ids.ts makes them; every fifth one imported.
+function* leadRows(options: { accountId: string; count: number; sourceFlow: Map<string, string>; importSource: Map<string, string> }): Generator<CopyValue[]> {
+  const { accountId, count, sourceFlow, importSource } = options;
+  const sourceIds = [...sourceFlow.keys()];
+  const importIds = [...importSource.keys()];
+  const start = Date.now() - 90 * DAY;
+  const step = (90 * DAY) / count;
+  const lines = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const at = Math.floor(start + i * step);
+    const importId = i % 5 === 0 ? importIds[(i / 5) % importIds.length]! : null;
+    const sourceId = importId ? importSource.get(importId)! : sourceIds[i % sourceIds.length]!;
+    const line = importId ? (lines.get(importId) ?? 1) + 1 : null;
+    if (importId) lines.set(importId, line!);
+    const roll = (i * 7919) % 100;
+    const outcome = roll < 60 ? "success" : roll < 95 ? "failure" : "error";
+    const reason = outcome === "success" ? null : outcome === "error" ? "Recipient timed out" : FAILURE_REASONS[i % FAILURE_REASONS.length]!;
+    const { raw, normalized, email, phone, name } = person(i);
+    const id = at.toString(16).padStart(12, "0") + i.toString(16).padStart(12, "0");
+    yield [
+      id, accountId, sourceFlow.get(sourceId)!, sourceId, importId, line, new Date(at).toISOString(), JSON.stringify(raw), JSON.stringify(normalized),
+      outcome, reason, outcome === "success" ? (i % 4 === 0 ? 30 : 15) : 0, importId !== null, false, email, phone, name, `ref-${i}`,
+    ];
+  }
+}
+
+function person(i: number) {
+  const first = FIRST[i % 10]!;
+  const last = LAST[Math.floor(i / 10) % 10]!;
+  const email = `${first}.${last}${i}@example.com`;
+  const phone = `512${String(2_000_000 + (i % 7_000_000)).padStart(7, "0")}`;
+  const state = STATES[i % STATES.length]!;
+  const raw = { first_name: first, last_name: last, email, phone_1: phone, state, credit_rating: "Good" };
+  const normalized = {
+    first_name: { raw: first, normal: first, valid: true },
+    last_name: { raw: last, normal: last, valid: true },
+    email: { raw: email, normal: email, valid: true, domain: "example.com" },
+    phone_1: { raw: phone, normal: phone, valid: true, area: "512" },
+    state: { raw: state, normal: state, valid: true },
+  };
+  return { raw, normalized, email, phone, name: `${first} ${last}` };
+}
