@@ -4,7 +4,8 @@ import type { Database } from "./client";
 import { copyInto, type CopyRows, type CopyTarget } from "./bulk-copy";
 
 export interface SqlTransaction {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  // A name makes PostgreSQL prepare the statement once per connection (hot paths); PGlite ignores it.
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], options?: { name?: string }): Promise<{ rows: T[] }>;
   copy(target: CopyTarget, rows: CopyRows): Promise<number>;
 }
 
@@ -21,7 +22,10 @@ export async function withTransaction<T>(database: Database, fn: (tx: SqlTransac
   try {
     await client.query("BEGIN");
     const result = await fn({
-      query: async <R,>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as R[] }),
+      query: async <R,>(text: string, params?: unknown[], options?: { name?: string }) => {
+        const config = options?.name ? { name: options.name, text, values: params } : { text, values: params };
+        return { rows: (await client.query(config)).rows as R[] };
+      },
       copy: (target, rows) => copyInto({ kind: "pg", client }, target, rows),
     });
     await client.query("COMMIT");

@@ -2,7 +2,8 @@
 // lib/flow/lead-store.ts; unit tests use an in-memory one.
 import type { NormalizedValue, Outcome, RecipientStep, StepOutcome } from "./model";
 
-export type DedupeClaim = { flowId: string; stepId: string; keyHash: string; leadId: string; windowStart: Date | null };
+// claimedAt is when the lead was processed; a holder claimed before windowStart no longer counts.
+export type DedupeClaim = { flowId: string; stepId: string; keyHash: string; leadId: string; claimedAt: Date; windowStart: Date | null };
 export type CapReservation = { capKey: string; periodStart: Date; limit: number };
 
 export type LeadEvent = { position: number; step: string; outcome: StepOutcome; reason: string | null; durationMs: number };
@@ -31,7 +32,7 @@ export type ProcessedLead = {
 
 export interface FlowStore {
   // Claims keys atomically; true where the key was free (or its holder outside the window).
-  // Keys within one call are distinct; the caller settles repeats inside a batch.
+  // Keys within one call are distinct and share one step (processLeads splits a batch into waves).
   claimDedupeKeys(claims: DedupeClaim[]): Promise<boolean[]>;
   releaseDedupeKeys(claims: DedupeClaim[]): Promise<void>;
   // Takes one unit of a cap for this period; false when the cap is full.

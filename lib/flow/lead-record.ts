@@ -1,6 +1,7 @@
-// The stored form of a processed lead: masked data, outcome, and the search keys the Leads view uses.
+// A lead on its way through the flow, and its stored form: masked data, outcome, events, and the
+// search keys the Leads view uses.
 import type { CapReservation, DedupeClaim, LeadEvent, ProcessedLead } from "./flow-store";
-import type { NormalizedLead, Outcome } from "./model";
+import type { NormalizedLead, Outcome, StepOutcome } from "./model";
 import { maskLead, type FieldTypeMap } from "./normalize";
 import type { FlowContext, LeadInput } from "./process-leads";
 
@@ -16,6 +17,19 @@ export type WorkingLead = {
   caps: CapReservation[];
   claims: DedupeClaim[];
 };
+
+export const alive = (leads: WorkingLead[]) => leads.filter((w) => w.outcome === null);
+
+export function event(w: WorkingLead, step: string, outcome: StepOutcome, reason: string | null, started: number): LeadEvent {
+  return { position: w.events.length, step, outcome, reason, durationMs: Math.round((performance.now() - started) * 1000) / 1000 };
+}
+
+// Ends a lead's way through the flow at this step.
+export function finish(w: WorkingLead, outcome: Outcome, reason: string | null, step: string, started = performance.now()) {
+  w.outcome = outcome;
+  w.reason = reason;
+  w.events.push(event(w, step, outcome, reason, started));
+}
 
 const text = (lead: NormalizedLead, id: string): string | null => {
   const v = lead[id];

@@ -1,5 +1,5 @@
 // The database side of processLeads, inside one transaction: dedupe claims and cap units are taken
-// with INSERT ... ON CONFLICT (atomic under any concurrency), leads and their events saved by COPY.
+// with INSERT ... ON CONFLICT (atomic under any concurrency), leads and their events saved together.
 // Because claims and leads commit together, a crash never leaves a claim without its lead.
 import type { SqlTransaction } from "@/db/transaction";
 import type { CapReservation, DedupeClaim, FlowStore, ProcessedLead } from "./flow-store";
@@ -10,26 +10,38 @@ const LEAD_COLUMNS = [
 ];
 const EVENT_COLUMNS = ["lead_id", "position", "step", "outcome", "reason", "duration_ms", "created_at"];
 
+// Up to this many leads are saved with one INSERT statement (one round trip, the real-time path);
+// bigger batches stream through COPY, which costs two round trips per table but scales. Hot statements
+// are named so PostgreSQL parses and plans them once per connection.
+const INSERT_MAX_LEADS = 50;
+
+const leadsInsert = `insert into leads (${LEAD_COLUMNS.join(", ")})
+  select ${LEAD_COLUMNS.join(", ")} from json_populate_recordset(null::leads, $1::json)`;
+const eventsInsert = `insert into lead_events (${EVENT_COLUMNS.join(", ")})
+  select ${EVENT_COLUMNS.join(", ")} from json_populate_recordset(null::lead_events, $2::json)`;
+const saveSql = `with saved as (${leadsInsert}) ${eventsInsert}`;
+
+// Claims are sent sorted by key so concurrent batches lock keys in the same order (no deadlock).
+const claimSql = `insert into dedupe_keys (flow_id, step_id, key_hash, lead_id, claimed_at)
+  select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
+  on conflict (flow_id, step_id, key_hash) do update
+    set lead_id = excluded.lead_id, claimed_at = excluded.claimed_at
+    where $6::timestamptz is not null and dedupe_keys.claimed_at < $6::timestamptz
+  returning key_hash`;
+
 export function createLeadStore(tx: SqlTransaction): FlowStore {
   return {
     async claimDedupeKeys(claims: DedupeClaim[]) {
+      const sorted = [...claims].sort((a, b) => (a.keyHash < b.keyHash ? -1 : a.keyHash > b.keyHash ? 1 : 0));
       const since = claims[0]?.windowStart ?? null;
-      const { rows } = await tx.query<{ key_hash: string }>(
-        `insert into dedupe_keys (flow_id, step_id, key_hash, lead_id, claimed_at)
-         select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
-         on conflict (flow_id, step_id, key_hash) do update
-           set lead_id = excluded.lead_id, claimed_at = excluded.claimed_at
-           where $6::timestamptz is not null and dedupe_keys.claimed_at < $6::timestamptz
-         returning key_hash`,
-        [
-          claims.map((c) => c.flowId),
-          claims.map((c) => c.stepId),
-          claims.map((c) => c.keyHash),
-          claims.map((c) => c.leadId),
-          claims.map(() => new Date().toISOString()),
-          since?.toISOString() ?? null,
-        ],
-      );
+      const { rows } = await tx.query<{ key_hash: string }>(claimSql, [
+        sorted.map((c) => c.flowId),
+        sorted.map((c) => c.stepId),
+        sorted.map((c) => c.keyHash),
+        sorted.map((c) => c.leadId),
+        sorted.map((c) => c.claimedAt.toISOString()),
+        since?.toISOString() ?? null,
+      ], { name: "lead-store-claim" });
       const granted = new Set(rows.map((r) => r.key_hash));
       return claims.map((c) => granted.has(c.keyHash));
     },
@@ -48,6 +60,7 @@ export function createLeadStore(tx: SqlTransaction): FlowStore {
            where cap_counters.count < $3
          returning count`,
         [capKey, periodStart.toISOString(), limit],
+        { name: "lead-store-reserve-cap" },
       );
       return rows.length === 1;
     },
@@ -58,6 +71,12 @@ export function createLeadStore(tx: SqlTransaction): FlowStore {
       );
     },
     async saveLeads(leads: ProcessedLead[]) {
+      if (leads.length === 0) return;
+      if (leads.length <= INSERT_MAX_LEADS) {
+        const params = [JSON.stringify(leads.map(leadObject)), JSON.stringify(leads.flatMap(eventObjects))];
+        await tx.query(saveSql, params, { name: "lead-store-save" });
+        return;
+      }
       await tx.copy({ table: "leads", columns: LEAD_COLUMNS }, leads.map(leadRow));
       await tx.copy({ table: "lead_events", columns: EVENT_COLUMNS }, leads.flatMap(eventRows));
     },
@@ -72,7 +91,24 @@ function leadRow(l: ProcessedLead) {
   ];
 }
 
+// json_populate_recordset reads nested objects straight into the jsonb columns.
+function leadObject(l: ProcessedLead) {
+  return {
+    id: l.id, account_id: l.accountId, flow_id: l.flowId, source_id: l.sourceId, import_id: l.importId,
+    import_line: l.importLine, submitted_at: l.submittedAt.toISOString(), raw: l.raw, normalized: l.normalized,
+    outcome: l.outcome, reason: l.reason, price: l.price, is_batch_lead: l.isBatchLead, is_test: l.isTest,
+    email: l.email, phone: l.phone, name: l.name, reference: l.reference,
+  };
+}
+
 function eventRows(l: ProcessedLead) {
   const at = l.submittedAt.toISOString();
   return l.events.map((e) => [l.id, e.position, e.step, e.outcome, e.reason, e.durationMs, at]);
+}
+
+function eventObjects(l: ProcessedLead) {
+  const at = l.submittedAt.toISOString();
+  return l.events.map((e) => ({
+    lead_id: l.id, position: e.position, step: e.step, outcome: e.outcome, reason: e.reason, duration_ms: e.durationMs, created_at: at,
+  }));
 }

@@ -1,13 +1,15 @@
 // The flow module's one entry point. The real-time API calls it with one lead, the batch import
 // with a batch of staged rows: same code, same outcomes. Order for each lead: normalize ->
 // acceptance criteria (flow, then source) -> price -> volume caps (flow, then source) -> steps.
-// A batch goes through each stage together so dedupe claims and saves are one round trip each.
+// A batch goes through each stage together (planWaves says when it must not) so dedupe claims and
+// saves are one round trip each.
 import { newId } from "@/lib/ids";
 import { checkAcceptance } from "./acceptance";
+import { planWaves } from "./batch-waves";
 import { reserveCaps } from "./caps";
 import type { FlowStore, Deliver, ProcessedLead } from "./flow-store";
-import { buildLeadRecord, type WorkingLead } from "./lead-record";
-import type { FlowConfig, Outcome, SourceConfig } from "./model";
+import { alive, buildLeadRecord, event, finish, type WorkingLead } from "./lead-record";
+import type { FlowConfig, SourceConfig } from "./model";
 import { fieldTypeMap, normalizeLead, typeOfField, type LeadData } from "./normalize";
 import { computePrice } from "./pricing";
 import type { RuleOptions } from "./rules";
@@ -31,6 +33,9 @@ export type LeadInput = {
 
 export type ProcessOptions = { store: FlowStore; deliver: Deliver; now?: () => Date };
 
+// leads.price is numeric(12,4): a larger price (only a source-submitted one can be) fails the lead.
+const MAX_PRICE = 99_999_999;
+
 export async function processLeads(ctx: FlowContext, inputs: LeadInput[], options: ProcessOptions): Promise<ProcessedLead[]> {
   const now = options.now?.() ?? new Date();
   const types = fieldTypeMap(ctx.flow.config.fields);
@@ -52,8 +57,12 @@ export async function processLeads(ctx: FlowContext, inputs: LeadInput[], option
     claims: [],
   }));
   if (!ctx.flow.enabled) for (const w of leads) finish(w, "error", "Flow is disabled", "flow");
-  else await runFlow(ctx, leads, { ...options, ruleOptions, now });
-  await settle(leads, options.store);
+  else {
+    for (const wave of planWaves(ctx.flow.config, ctx.source.config, leads)) {
+      await runFlow(ctx, wave, { ...options, ruleOptions, now });
+      await settle(wave, options.store);
+    }
+  }
   const records = leads.map((w) => buildLeadRecord(ctx, w, types));
   await options.store.saveLeads(records);
   return records;
@@ -71,23 +80,27 @@ async function runFlow(ctx: FlowContext, leads: WorkingLead[], options: RunOptio
   }
   for (const w of alive(leads)) {
     w.price = computePrice(config.pricing, ctx.source.config.pricing, w.lead, undefined, options.ruleOptions);
+    if (w.price > MAX_PRICE) finish(w, "failure", "Price is too large", "pricing");
   }
-  if (config.caps.length + ctx.source.config.caps.length > 0) {
-    for (const w of alive(leads)) {
-      const started = performance.now();
-      const checks = [
-        { scope: `flow:${ctx.flow.id}`, caps: config.caps },
-        { scope: `source:${ctx.source.id}`, caps: ctx.source.config.caps },
-      ];
-      const taken = await reserveCaps({ store: options.store, checks, lead: w.lead, at: w.submittedAt, timeZone: ctx.timeZone, ruleOptions: options.ruleOptions });
-      if (taken === null) finish(w, "failure", "Cap reached", "volume caps", started);
-      else w.caps.push(...taken);
-    }
-  }
+  await checkCaps(ctx, alive(leads), options);
   for (const [position, step] of config.steps.entries()) {
     const pending = alive(leads);
     if (pending.length === 0) break;
     await runStep({ ctx, step, position: position + 1, leads: pending, ...options });
+  }
+}
+
+async function checkCaps(ctx: FlowContext, leads: WorkingLead[], options: RunOptions) {
+  const checks = [
+    { scope: `flow:${ctx.flow.id}`, caps: ctx.flow.config.caps },
+    { scope: `source:${ctx.source.id}`, caps: ctx.source.config.caps },
+  ];
+  if (checks.every((c) => c.caps.length === 0)) return;
+  for (const w of leads) {
+    const started = performance.now();
+    const taken = await reserveCaps({ store: options.store, checks, lead: w.lead, at: w.submittedAt, timeZone: ctx.timeZone, ruleOptions: options.ruleOptions });
+    if (taken === null) finish(w, "failure", "Cap reached", "volume caps", started);
+    else w.caps.push(...taken);
   }
 }
 
@@ -99,16 +112,4 @@ async function settle(leads: WorkingLead[], store: FlowStore) {
   if (claims.length > 0) await store.releaseDedupeKeys(claims);
   for (const w of losers) for (const cap of w.caps) await store.releaseCap(cap);
   for (const w of losers) w.price = 0;
-}
-
-export const alive = (leads: WorkingLead[]) => leads.filter((w) => w.outcome === null);
-
-export function event(w: WorkingLead, step: string, outcome: WorkingLead["events"][number]["outcome"], reason: string | null, started: number) {
-  return { position: w.events.length, step, outcome, reason, durationMs: Math.round((performance.now() - started) * 1000) / 1000 };
-}
-
-export function finish(w: WorkingLead, outcome: Outcome, reason: string | null, step: string, started = performance.now()) {
-  w.outcome = outcome;
-  w.reason = reason;
-  w.events.push(event(w, step, outcome, reason, started));
 }

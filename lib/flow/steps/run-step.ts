@@ -2,9 +2,9 @@
 // a full step cap skips it too.
 import { reserveCaps } from "../caps";
 import type { DedupeClaim, FlowStore, Deliver } from "../flow-store";
-import type { WorkingLead } from "../lead-record";
+import { event, finish, type WorkingLead } from "../lead-record";
 import type { DedupeStep, FilterStep, RecipientStep, Step } from "../model";
-import { event, finish, type FlowContext } from "../process-leads";
+import type { FlowContext } from "../process-leads";
 import { matchesRuleSet, type RuleOptions } from "../rules";
 import { dedupeKey, windowStart } from "./dedupe";
 import { recipientPayload } from "./recipient";
@@ -57,8 +57,8 @@ function runFilter(run: StepRun<FilterStep>, label: string) {
   }
 }
 
-// Claims every lead's key in one call. Within a batch, the first lead with a key claims it and
-// later ones are duplicates of it, as if they had arrived one after another.
+// Claims every lead's key in one call. planWaves keeps leads with the same key in different waves;
+// should two still meet here, the later one is a duplicate of the earlier, as if it came after it.
 async function runDedupe(run: StepRun<DedupeStep>, label: string) {
   const started = performance.now();
   const since = windowStart(run.step.windowDays, run.now);
@@ -69,7 +69,7 @@ async function runDedupe(run: StepRun<DedupeStep>, label: string) {
     if (keyHash === null) claimOf.set(w, null);
     else if (firstByKey.has(keyHash)) claimOf.set(w, "repeat");
     else {
-      const claim = { flowId: run.ctx.flow.id, stepId: run.step.id, keyHash, leadId: w.id, windowStart: since };
+      const claim = { flowId: run.ctx.flow.id, stepId: run.step.id, keyHash, leadId: w.id, claimedAt: run.now, windowStart: since };
       firstByKey.set(keyHash, claim);
       claimOf.set(w, claim);
     }
@@ -78,11 +78,13 @@ async function runDedupe(run: StepRun<DedupeStep>, label: string) {
   const granted = claims.length > 0 ? await run.store.claimDedupeKeys(claims) : [];
   const won = new Set(claims.filter((_, i) => granted[i]));
   for (const w of run.leads) {
-    const claim = claimOf.get(w);
-    if (claim === null || (claim !== "repeat" && claim !== undefined && won.has(claim))) {
-      if (claim) w.claims.push(claim);
-      w.events.push(event(w, label, "success", null, started));
-    } else finish(w, "failure", "duplicate", label, started);
+    const claim = claimOf.get(w) ?? null;
+    if (claim === "repeat" || (claim !== null && !won.has(claim))) {
+      finish(w, "failure", "duplicate", label, started);
+      continue;
+    }
+    if (claim) w.claims.push(claim);
+    w.events.push(event(w, label, "success", null, started));
   }
 }
 

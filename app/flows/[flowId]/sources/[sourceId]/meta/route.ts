@@ -1,0 +1,10 @@
+// A flow's fields and acceptance criteria for one source, as JSON (docs/api.md).
+import { handleMeta } from "@/lib/intake/meta";
+import { methodNotAllowed } from "@/lib/intake/replies";
+
+export async function GET(request: Request, { params }: { params: Promise<{ flowId: string; sourceId: string }> }) {
+  return handleMeta(request, await params);
+}
+
+const refuse = (request: Request) => methodNotAllowed(request.method, "GET");
+export { refuse as POST, refuse as PUT, refuse as PATCH, refuse as DELETE, refuse as HEAD, refuse as OPTIONS };

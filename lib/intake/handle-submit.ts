@@ -1,0 +1,41 @@
+// The real-time lead API, LeadConduit-compatible: GET or POST /flows/{flowId}/sources/{sourceId}/submit.
+// Statuses: 201 every processed lead (failures and errors too), 303 with redir_url, 400 unreadable
+// body or redir_url, 401 missing API key, 403 disabled source, 404 unknown flow or source, 406 Accept
+// or Content-Type we cannot handle, 409 Idempotency-Key in flight, 413 body too large, 415 no Content-Type.
+import type { Deliver } from "@/lib/flow/flow-store";
+import { isAuthorized } from "./basic-auth";
+import { submitOnce } from "./idempotency";
+import { negotiateReply, type ReplyFormat } from "./negotiate";
+import { readLeadRequest } from "./read-request";
+import { reply } from "./render";
+import { internalError, leadReply, notAcceptable, unauthorized } from "./replies";
+import { checkTarget, findSubmitTarget, submitCheckedLead } from "./submit-lead";
+
+export type SubmitIds = { flowId: string; sourceId: string };
+export type HandlerOptions = { deliver?: Deliver };
+
+export const SUBMIT_METHODS = "GET, POST";
+
+export async function handleSubmit(request: Request, ids: SubmitIds, options: HandlerOptions = {}): Promise<Response> {
+  const format = negotiateReply(request.headers.get("accept"));
+  if (!format) return notAcceptable();
+  try {
+    return await submit(request, ids, format, options);
+  } catch (err) {
+    return internalError(format, err, request);
+  }
+}
+
+async function submit(request: Request, ids: SubmitIds, format: ReplyFormat, options: HandlerOptions): Promise<Response> {
+  const check = checkTarget(await findSubmitTarget(ids.flowId, ids.sourceId));
+  if (!check.ok) return reply(format, check.refusal.status, check.refusal.body);
+  if (!isAuthorized(request.headers.get("authorization"), check.target)) return unauthorized(format);
+  const read = await readLeadRequest(request);
+  if (!read.ok) return reply(format, read.status, { message: read.message });
+  const key = request.headers.get("idempotency-key");
+  if (key !== null) {
+    return submitOnce({ format, target: check.target, data: read.data, redirect: read.redirect, key, deliver: options.deliver });
+  }
+  const body = await submitCheckedLead(check.target, read.data, { deliver: options.deliver });
+  return leadReply(format, body, read.redirect);
+}

@@ -1,0 +1,60 @@
+// Request bodies of the lead API, as LeadConduit reads them: form fields (repeated keys become a
+// list), a JSON object (retried without CR/LF/TAB, which sources often leave inside strings), or XML
+// whose root element is dropped and whose attributes sit beside child elements.
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type { BodyFormat } from "./negotiate";
+
+export type ParsedBody = { ok: true; data: Record<string, unknown> } | { ok: false; message: string };
+
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  parseTagValue: false,
+  parseAttributeValue: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  trimValues: true,
+});
+
+export function parseForm(text: string): Record<string, string | string[]> {
+  const data: Record<string, string | string[]> = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    const held = Object.hasOwn(data, key) ? data[key] : undefined;
+    data[key] = held === undefined ? value : [...(Array.isArray(held) ? held : [held]), value];
+  }
+  return data;
+}
+
+function parseJson(text: string): ParsedBody {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    try {
+      parsed = JSON.parse(text.replace(/[\r\n\t]/g, ""));
+    } catch (err) {
+      return { ok: false, message: `Body is not valid JSON: ${err instanceof Error ? err.message : "unreadable"}` };
+    }
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { ok: false, message: "Body must be a JSON object" };
+  return { ok: true, data: parsed as Record<string, unknown> };
+}
+
+function parseXml(text: string): ParsedBody {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) return { ok: false, message: `Body is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})` };
+  let doc: Record<string, unknown>;
+  try {
+    doc = xmlParser.parse(text) as Record<string, unknown>;
+  } catch (err) {
+    return { ok: false, message: `Body is not readable XML: ${err instanceof Error ? err.message : "unreadable"}` };
+  }
+  const root = Object.values(doc)[0];
+  return { ok: true, data: typeof root === "object" && root !== null && !Array.isArray(root) ? (root as Record<string, unknown>) : {} };
+}
+
+export function parseBody(format: BodyFormat, text: string): ParsedBody {
+  if (format === "form") return { ok: true, data: parseForm(text) };
+  if (format === "json") return parseJson(text);
+  return parseXml(text);
+}

@@ -1,0 +1,36 @@
+// Replies of the lead API: {"outcome","reason"?,"lead":{"id"},"price"} as JSON, or the same inside
+// <result> as XML; errors as {"message"} (<error><message> in XML).
+import type { ProcessedLead } from "@/lib/flow/flow-store";
+import type { Outcome } from "@/lib/flow/model";
+import type { ReplyFormat } from "./negotiate";
+
+export type SubmitBody = { outcome: Outcome; reason?: string; lead: { id: string }; price: number };
+export type MessageBody = { message: string };
+
+// Key order as LeadConduit sends it; reason only when there is one.
+export function submitBodyOf(lead: ProcessedLead): SubmitBody {
+  const reason = lead.reason ? { reason: lead.reason } : {};
+  return { outcome: lead.outcome, ...reason, lead: { id: lead.id }, price: lead.price };
+}
+
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+
+function xmlElements(value: Record<string, unknown>): string {
+  return Object.entries(value)
+    .map(([name, v]) => `<${name}>${typeof v === "object" && v !== null ? xmlElements(v as Record<string, unknown>) : escapeXml(String(v))}</${name}>`)
+    .join("");
+}
+
+export function renderBody(format: ReplyFormat, body: SubmitBody | MessageBody): string {
+  if (format.kind === "json") return JSON.stringify(body);
+  const root = "message" in body ? "error" : "result";
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${root}>${xmlElements(body)}</${root}>\n`;
+}
+
+export function reply(format: ReplyFormat, status: number, body: SubmitBody | MessageBody, headers: Record<string, string> = {}): Response {
+  return new Response(renderBody(format, body), {
+    status,
+    headers: { "content-type": `${format.contentType}; charset=utf-8`, "cache-control": "no-store", ...headers },
+  });
+}

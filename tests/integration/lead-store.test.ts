@@ -1,0 +1,122 @@
+// The flow module's database side on the real engine: claims and caps under concurrency, and what a
+// processed lead leaves in the tables.
+import { describe, expect, it } from "vitest";
+import { getDatabase } from "@/db";
+import { withTransaction } from "@/db/transaction";
+import type { CapReservation, DedupeClaim } from "@/lib/flow/flow-store";
+import { createLeadStore } from "@/lib/flow/lead-store";
+import { processLeads, type LeadInput } from "@/lib/flow/process-leads";
+import { recordDeliveries, testContext } from "@/lib/flow/testing";
+import { newId } from "@/lib/ids";
+
+const db = () => getDatabase();
+const inTx = <T,>(fn: (store: ReturnType<typeof createLeadStore>) => Promise<T>) => withTransaction(db(), (tx) => fn(createLeadStore(tx)));
+const query = <T,>(text: string, params: unknown[] = []) => withTransaction(db(), async (tx) => (await tx.query<T>(text, params)).rows);
+
+const claim = (keyHash: string, extra: Partial<DedupeClaim> = {}): DedupeClaim => ({
+  flowId: "f".repeat(24),
+  stepId: "dd",
+  keyHash,
+  leadId: newId(),
+  claimedAt: new Date(),
+  windowStart: null,
+  ...extra,
+});
+
+const process = (ctx: ReturnType<typeof testContext>, inputs: LeadInput[]) =>
+  withTransaction(db(), (tx) => processLeads(ctx, inputs, { store: createLeadStore(tx), deliver: recordDeliveries() }));
+
+describe("dedupe claims", () => {
+  it("grant a key once, to whichever claim commits first", async () => {
+    expect(await inTx((s) => s.claimDedupeKeys([claim("k1"), claim("k2")]))).toEqual([true, true]);
+    expect(await inTx((s) => s.claimDedupeKeys([claim("k3"), claim("k1")]))).toEqual([true, false]);
+  });
+
+  it("let a new lead take over a key whose holder is outside the window", async () => {
+    const old = new Date("2020-01-01T00:00:00Z");
+    await inTx((s) => s.claimDedupeKeys([claim("w1", { claimedAt: old })]));
+    const windowStart = new Date("2020-01-15T00:00:00Z");
+    expect(await inTx((s) => s.claimDedupeKeys([claim("w1", { windowStart })]))).toEqual([true]);
+    expect(await inTx((s) => s.claimDedupeKeys([claim("w1", { windowStart })]))).toEqual([false]);
+  });
+
+  it("give back only the releasing lead's own claim", async () => {
+    const mine = claim("r1");
+    await inTx((s) => s.claimDedupeKeys([mine]));
+    await inTx((s) => s.releaseDedupeKeys([{ ...mine, leadId: newId() }]));
+    expect(await inTx((s) => s.claimDedupeKeys([claim("r1")]))).toEqual([false]);
+    await inTx((s) => s.releaseDedupeKeys([mine]));
+    expect(await inTx((s) => s.claimDedupeKeys([claim("r1")]))).toEqual([true]);
+  });
+
+  it("vanish with a transaction that rolls back", async () => {
+    await expect(
+      inTx(async (s) => {
+        await s.claimDedupeKeys([claim("rb")]);
+        throw new Error("crash before commit");
+      }),
+    ).rejects.toThrow("crash before commit");
+    expect(await inTx((s) => s.claimDedupeKeys([claim("rb")]))).toEqual([true]);
+  });
+});
+
+describe("cap counters", () => {
+  const cap: CapReservation = { capKey: `flow:${newId()}:c`, periodStart: new Date("2025-03-01T06:00:00Z"), limit: 2 };
+
+  it("take units up to the limit and give them back", async () => {
+    const take = () => inTx((s) => s.reserveCap(cap));
+    expect([await take(), await take(), await take()]).toEqual([true, true, false]);
+    await inTx((s) => s.releaseCap(cap));
+    expect(await take()).toBe(true);
+    expect(await inTx((s) => s.reserveCap({ ...cap, periodStart: new Date("2025-03-02T06:00:00Z") }))).toBe(true);
+  });
+
+  it("never go past the limit under concurrency", async () => {
+    const parallel = { ...cap, capKey: `flow:${newId()}:p`, limit: 5 };
+    const results = await Promise.all(Array.from({ length: 20 }, () => inTx((s) => s.reserveCap(parallel))));
+    expect(results.filter(Boolean)).toHaveLength(5);
+  });
+});
+
+describe("processing leads into the database", () => {
+  const ctx = testContext(
+    {
+      fields: [{ id: "email", label: "Email", type: "email" }, { id: "ssn", label: "SSN", type: "ssn" }],
+      pricing: { rules: [{ ruleSet: { op: "and", rules: [] }, price: 12.5 }] },
+      steps: [{ id: "dd", type: "dedupe", fields: ["email"], windowDays: 30 }],
+    },
+    { flowId: newId() },
+  );
+
+  it("saves the lead with masked data and one event per stage", async () => {
+    const [lead] = await process(ctx, [{ data: { email: "Saved@Example.com", ssn: "123-45-6789", first_name: "Ann" } }]);
+    const [row] = await query<Record<string, unknown>>("select *, price::float8 as price from leads where id = $1", [lead!.id]);
+    expect(row).toMatchObject({ outcome: "success", reason: null, price: 12.5, is_batch_lead: false, email: "saved@example.com", name: "ann" });
+    expect(JSON.stringify([row!.raw, row!.normalized])).not.toContain("123-45");
+    expect(row!.raw).toMatchObject({ ssn: "***-**-6789", email: "Saved@Example.com" });
+    const events = await query<Record<string, unknown>>("select position, step, outcome, reason from lead_events where lead_id = $1 order by position", [lead!.id]);
+    expect(events).toEqual([
+      { position: 0, step: "acceptance criteria", outcome: "success", reason: null },
+      { position: 1, step: "1. dedupe", outcome: "success", reason: null },
+    ]);
+  });
+
+  it("saves a big batch through COPY with its import lines", async () => {
+    const importId = newId();
+    const inputs = Array.from({ length: 120 }, (_, i) => ({ data: { email: `batch${i % 100}@example.com` }, importId, importLine: i + 2, isBatchLead: true }));
+    const leads = await process(ctx, inputs);
+    const rows = await query<{ outcome: string; n: number }>("select outcome, count(*)::int as n from leads where import_id = $1 group by outcome order by outcome::text", [importId]);
+    expect(rows).toEqual([{ outcome: "failure", n: 20 }, { outcome: "success", n: 100 }]);
+    const [line] = await query<{ import_line: number; is_batch_lead: boolean }>("select import_line, is_batch_lead from leads where id = $1", [leads[119]!.id]);
+    expect(line).toEqual({ import_line: 121, is_batch_lead: true });
+    const [events] = await query<{ n: number }>("select count(*)::int as n from lead_events e join leads l on l.id = e.lead_id where l.import_id = $1", [importId]);
+    expect(events!.n).toBe(240);
+  });
+
+  it("lets exactly one of 50 identical leads arriving at once succeed", async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, () => process(ctx, [{ data: { email: "race@example.com" } }])));
+    const outcomes = results.map(([lead]) => lead!.reason ?? lead!.outcome);
+    expect(outcomes.filter((o) => o === "success")).toHaveLength(1);
+    expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(49);
+  });
+});
