@@ -16,6 +16,8 @@ export type CopyRows = AsyncIterable<readonly CopyValue[]> | Iterable<readonly C
 export type CopySink = { kind: "pg"; client: pg.ClientBase } | { kind: "pglite"; client: PGlite | Transaction };
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
+// PostgreSQL: COPY data is written in pieces of about this size.
+const STREAM_CHUNK_CHARS = 64 * 1024;
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -37,32 +39,44 @@ function copySql({ table, columns }: CopyTarget, from: string): string {
 }
 
 export async function copyInto(sink: CopySink, target: CopyTarget, rows: CopyRows): Promise<number> {
-  let count = 0;
-  async function* lines() {
+  const counter = { rows: 0 };
+  if (sink.kind === "pg") {
+    await pipeline(Readable.from(copyText(rows, STREAM_CHUNK_CHARS, counter)), sink.client.query(copyFrom(copySql(target, "STDIN"))));
+    return counter.rows;
+  }
+  for await (const piece of copyText(rows, CHUNK_BYTES, counter)) {
+    await sink.client.query(copySql(target, "'/dev/blob'"), [], { blob: new Blob([piece]) });
+  }
+  return counter.rows;
+}
+
+/**
+ * The rows as COPY text in pieces of about `size` characters. One write per row would cost a socket
+ * write (PostgreSQL) per row, most of a COPY's time for small rows; arrays are read without an await
+ * per row, which at a million rows is a cost of its own.
+ */
+async function* copyText(rows: CopyRows, size: number, counter: { rows: number }): AsyncGenerator<string> {
+  let piece = "";
+  const add = (row: readonly CopyValue[]) => {
+    counter.rows += 1;
+    piece += toCopyLine(row);
+    if (piece.length < size) return null;
+    const full = piece;
+    piece = "";
+    return full;
+  };
+  if (Symbol.iterator in rows) {
+    for (const row of rows) {
+      const full = add(row);
+      if (full !== null) yield full;
+    }
+  } else {
     for await (const row of rows) {
-      count++;
-      yield toCopyLine(row);
+      const full = add(row);
+      if (full !== null) yield full;
     }
   }
-  if (sink.kind === "pg") {
-    await pipeline(Readable.from(lines()), sink.client.query(copyFrom(copySql(target, "STDIN"))));
-    return count;
-  }
-  let chunk: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (chunk.length === 0) return;
-    await sink.client.query(copySql(target, "'/dev/blob'"), [], { blob: new Blob(chunk) });
-    chunk = [];
-    size = 0;
-  };
-  for await (const line of lines()) {
-    chunk.push(line);
-    size += line.length;
-    if (size >= CHUNK_BYTES) await flush();
-  }
-  await flush();
-  return count;
+  if (piece !== "") yield piece;
 }
 
 // COPY outside any transaction, on a connection of its own.

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -153,20 +154,29 @@ export const imports = pgTable(
     sourceId: text("source_id").references(() => sources.id, { onDelete: "cascade" }),
     fileName: text("file_name").notNull().default(""),
     status: importStatusEnum("status").notNull().default("receiving"),
-    // { encoding, delimiter, header } detected at upload, overridable without re-uploading.
+    // ImportSettings (lib/imports/settings.ts): { encoding, delimiter, header, detected } chosen at
+    // upload, changeable later by re-staging from import_files.
     settings: jsonb("settings").notNull(),
     headers: jsonb("headers").notNull().default(sql`'[]'::jsonb`),
+    // What staging noticed without failing a row: renamed headers, blank lines, replaced bytes.
+    notices: jsonb("notices").notNull().default(sql`'[]'::jsonb`),
     mapping: jsonb("mapping"),
     mode: text("mode"),
     bytes: integer("bytes").notNull().default(0),
     rows: integer("rows").notNull().default(0),
+    unreadableRows: integer("unreadable_rows").notNull().default(0),
     invalidRows: integer("invalid_rows").notNull().default(0),
     duplicateRows: integer("duplicate_rows").notNull().default(0),
     validatedRows: integer("validated_rows").notNull().default(0),
+    // Validation resumes after this line when its job is retried.
+    validatedLine: integer("validated_line"),
     processedRows: integer("processed_rows").notNull().default(0),
+    // Rows reported without a lead: invalid rows in "valid only" mode, rows naming an unknown flow.
+    skippedRows: integer("skipped_rows").notNull().default(0),
     successCount: integer("success_count").notNull().default(0),
     failureCount: integer("failure_count").notNull().default(0),
     errorCount: integer("error_count").notNull().default(0),
+    // The import job resumes after this line; updated in the transaction that saves the leads.
     lastLine: integer("last_line"),
     lastLeadId: text("last_lead_id"),
     error: text("error"),
@@ -177,8 +187,24 @@ export const imports = pgTable(
 );
 export type Import = typeof imports.$inferSelect;
 
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+// The uploaded file as it arrived, in pieces of about 1 MB, so encoding, delimiter and header can
+// be changed later without uploading again (and on any machine: it is in the database, not on disk).
+export const importFiles = pgTable(
+  "import_files",
+  {
+    importId: text("import_id").notNull().references(() => imports.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    bytes: bytea("bytes").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.seq] })],
+);
+
 // Staging: one row per record of the uploaded file, loaded with COPY. `fields` holds the cells as text
 // exactly as given; `problem` says why a record could not be read (too few columns, ...).
+// Validation fills `problems` ([{ field, value, reason }], null when the row is valid) and
+// `duplicate_of_line` (the earlier line of the file with the same dedupe key).
 export const importRows = pgTable(
   "import_rows",
   {
@@ -186,11 +212,22 @@ export const importRows = pgTable(
     line: integer("line").notNull(),
     fields: jsonb("fields").notNull(),
     problem: text("problem"),
-    valid: boolean("valid"),
     problems: jsonb("problems"),
     duplicateOfLine: integer("duplicate_of_line"),
   },
   (t) => [primaryKey({ columns: [t.importId, t.line] })],
+);
+
+// Dedupe keys seen while validating, first line per key: finds duplicates within a file of any size
+// without holding the keys in memory, and lets a retried validation carry on where it stopped.
+export const importRowKeys = pgTable(
+  "import_row_keys",
+  {
+    importId: text("import_id").notNull().references(() => imports.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    line: integer("line").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.key] })],
 );
 
 export const leads = pgTable(
@@ -219,11 +256,18 @@ export const leads = pgTable(
   (t) => [
     // A lead per (import, line) at most: an import can be resumed or retried without duplicates.
     uniqueIndex("leads_import_line_key").on(t.importId, t.importLine),
-    index("leads_account_time_idx").on(t.accountId, t.submittedAt, t.id),
+    // The Leads view pages on (account, submitted_at, id); the columns after id let reports count a
+    // time frame from the index alone (index-only scan), never reading the wide lead rows. Reason is
+    // left out: a recipient's reason can be long, and index entries must stay small.
+    index("leads_account_time_idx").on(t.accountId, t.submittedAt, t.id, t.flowId, t.sourceId, t.outcome, t.importId, t.isBatchLead, t.price),
     index("leads_flow_time_idx").on(t.flowId, t.submittedAt, t.id),
     index("leads_source_time_idx").on(t.sourceId, t.submittedAt, t.id),
     index("leads_email_idx").on(t.accountId, t.email),
     index("leads_phone_idx").on(t.accountId, t.phone),
+    // Leads view search by name or reference, and the import filter newest first.
+    index("leads_name_idx").on(t.accountId, t.name),
+    index("leads_reference_idx").on(t.accountId, t.reference),
+    index("leads_import_time_idx").on(t.importId, t.submittedAt, t.id),
   ],
 );
 export type Lead = typeof leads.$inferSelect;

@@ -1,11 +1,15 @@
 import "server-only";
 import { count } from "drizzle-orm";
-import { getDatabase } from "@/db";
+import { getDatabase, type Database } from "@/db";
 import { applyMigrations } from "@/db/migrations";
 import { accounts } from "@/db/schema";
 import { seedDemo, type SeedResult } from "@/db/seed-demo";
 import { env } from "@/lib/env";
+import { stopQueue } from "@/lib/imports/queue";
+import { startImportWorker } from "@/lib/imports/worker";
+import { logger, type Logger } from "@/lib/logger";
 import { appSecret } from "@/lib/secret";
+import { beginShutdown, isShuttingDown } from "@/lib/shutdown";
 
 // Runs once per app process before it serves requests (instrumentation.ts).
 // Migrations apply on start in development and on PGlite; production deploys run `npm run db:migrate`.
@@ -20,6 +24,59 @@ export async function startServer(): Promise<void> {
     const result = await seedDemo(database.db, { secret: appSecret(env), appUrl: env.APP_URL, password: env.DEMO_PASSWORD });
     printDemoLogin(result);
   }
+  // Imports run in this process unless WORKER_IN_PROCESS=false (then `npm run worker` runs them).
+  const worker =
+    (env.WORKER_IN_PROCESS ?? true)
+      ? await startImportWorker(database, {
+          concurrency: env.WORKER_CONCURRENCY,
+          stalledAfterMs: env.IMPORT_STALLED_SECONDS * 1000,
+          log: logger.child({ component: "import-worker" }),
+        })
+      : null;
+  stopOnSignals(database, worker);
+}
+
+/** How long a stopping app process waits for its worker's batches in flight before it exits anyway. */
+const SHUTDOWN_LIMIT_MS = 25_000;
+
+// SIGTERM (an orchestrator or load balancer draining this process) or SIGINT: `next start` stops
+// accepting connections, lets the requests in flight finish, then calls process.exit. Meanwhile
+// /readyz turns 503, import progress streams end (clients reconnect elsewhere), and the import
+// worker takes no new job and ends its slices after the batch in progress, queueing the rest for
+// another worker. Next's exit is held until that is done.
+function stopOnSignals(database: Database, worker: { stop(): Promise<void> } | null) {
+  const log = logger.child({ component: "shutdown" });
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (isShuttingDown()) return;
+    beginShutdown();
+    log.info({ signal, worker: worker !== null }, "shutting down: finishing requests in flight and import batches");
+    const stopped = (worker ? worker.stop() : stopQueue(database)).catch((err: unknown) => log.error({ err }, "stopping the import queue failed"));
+    holdExit(stopped, database, log);
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+}
+
+function holdExit(stopped: Promise<void>, database: Database, log: Logger) {
+  const exit = process.exit.bind(process);
+  const limit = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_LIMIT_MS));
+  const finish = (code?: number | string | null) =>
+    void Promise.race([stopped, limit])
+      .then(() => Promise.race([database.close(), new Promise((resolve) => setTimeout(resolve, 2000))]))
+      .catch((err: unknown) => log.error({ err }, "closing the database failed"))
+      .finally(() => {
+        log.info({ code }, "stopped");
+        exit(code);
+      });
+  let exiting = false;
+  process.exit = ((code?: number | string | null) => {
+    if (exiting) return undefined as never;
+    exiting = true;
+    finish(code);
+    return undefined as never;
+  }) as typeof process.exit;
+  // With NEXT_MANUAL_SIG_HANDLE set, Next leaves signals to the app and never exits by itself.
+  if (process.env.NEXT_MANUAL_SIG_HANDLE) void stopped.then(() => process.exit(0));
 }
 
 async function isEmpty(): Promise<boolean> {

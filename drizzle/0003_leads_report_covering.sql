@@ -1,0 +1,2 @@
+DROP INDEX "leads_account_time_idx";--> statement-breakpoint
+CREATE INDEX "leads_account_time_idx" ON "leads" USING btree ("account_id","submitted_at","id","flow_id","source_id","outcome","import_id","is_batch_lead","price");

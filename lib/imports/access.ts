@@ -1,0 +1,65 @@
+import "server-only";
+import { NextRequest } from "next/server";
+import { SESSION_COOKIE } from "@/lib/auth/session";
+import { getSessionHolder } from "@/lib/auth/queries";
+import { sha256 } from "@/lib/crypto";
+import { readBasicAuth } from "@/lib/intake/basic-auth";
+import { apiKeyMatches, hashToken, looksLikeToken } from "@/lib/sources/tokens";
+import { getSourceByApiKeyHash, getSourceByDocsTokenHash, getSourceById } from "./queries";
+import type { ImportAccess, ImportTarget } from "./store";
+
+// Who is calling the import API, from the request alone (route handlers, and tests that call them):
+// - a source's API key, HTTP Basic with user "API": that flow and source only;
+// - a source's Submission Docs token, "Authorization: Bearer <token>" or ?docs_token= (EventSource
+//   cannot send headers): that flow and source only, as the docs page itself;
+// - an account holder's session cookie: every flow and source of the account.
+
+export type Caller =
+  | { kind: "holder"; accountId: string }
+  | { kind: "source"; accountId: string; flowId: string; sourceId: string; enabled: boolean };
+
+export async function identifyCaller(request: Request): Promise<Caller | null> {
+  const authorization = request.headers.get("authorization") ?? "";
+  if (/^Basic\s/i.test(authorization)) return sourceByApiKey(authorization);
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] ?? new URL(request.url).searchParams.get("docs_token");
+  if (bearer) return sourceByDocsToken(bearer);
+  // Headers only: wrapping the request itself would take over its body (the upload).
+  const session = new NextRequest(request.url, { headers: request.headers }).cookies.get(SESSION_COOKIE)?.value;
+  if (!session) return null;
+  const holder = await getSessionHolder(sha256(session));
+  return holder ? { kind: "holder", accountId: holder.accountId } : null;
+}
+
+/** What this caller may read: the account, or only its own source's imports. */
+export function accessOf(caller: Caller): ImportAccess {
+  return caller.kind === "holder" ? { accountId: caller.accountId } : { accountId: caller.accountId, sourceId: caller.sourceId };
+}
+
+export type TargetCheck = { status: "ok"; target: ImportTarget } | { status: "not_found" } | { status: "forbidden"; message: string };
+
+/** Whether this caller may import into this flow and source. Unknown and foreign ones look the same. */
+export async function targetFor(caller: Caller, flowId: string, sourceId: string): Promise<TargetCheck> {
+  if (caller.kind === "source") {
+    if (caller.flowId !== flowId || caller.sourceId !== sourceId) return { status: "not_found" };
+    if (!caller.enabled) return { status: "forbidden", message: "This source is disabled; ask the buyer to enable it." };
+    return { status: "ok", target: { accountId: caller.accountId, flowId, sourceId } };
+  }
+  const source = await getSourceById(sourceId);
+  if (!source || source.accountId !== caller.accountId || source.flowId !== flowId) return { status: "not_found" };
+  return { status: "ok", target: { accountId: caller.accountId, flowId, sourceId } };
+}
+
+async function sourceByApiKey(authorization: string): Promise<Caller | null> {
+  const credentials = readBasicAuth(authorization);
+  if (!credentials || credentials.user.toUpperCase() !== "API" || credentials.password === "") return null;
+  const key = credentials.password;
+  // Found by the key's SHA-256 (what is stored), then compared in constant time.
+  const source = await getSourceByApiKeyHash(sha256(key));
+  return source && apiKeyMatches(key, source.apiKeyHash) ? { kind: "source", accountId: source.accountId, flowId: source.flowId, sourceId: source.id, enabled: source.enabled } : null;
+}
+
+async function sourceByDocsToken(token: string): Promise<Caller | null> {
+  if (!looksLikeToken(token)) return null;
+  const source = await getSourceByDocsTokenHash(hashToken(token));
+  return source ? { kind: "source", accountId: source.accountId, flowId: source.flowId, sourceId: source.id, enabled: source.enabled } : null;
+}

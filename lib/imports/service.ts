@@ -1,0 +1,172 @@
+import "server-only";
+import { getDatabase } from "@/db";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { shutdownSignal } from "@/lib/shutdown";
+import { problemsCsv, resultsCsv } from "./csv-files";
+import { importEvents } from "./events";
+import { getMappingView, saveMapping, suggestedMapping, type MappingView } from "./mapping";
+import { enqueueImport, getQueue } from "./queue";
+import { countByReason, readProblems, readResults, type ProblemRow, type ReasonCount, type ResultRow } from "./report";
+import type { Refusal } from "./refusal";
+import { importModeSchema, settingsOverrideSchema, type ImportMode, type Mapping } from "./settings";
+import { stageUpload } from "./stage";
+import { deleteImport, getImport, getImportFor, listImports, type ImportAccess, type ImportTarget } from "./store";
+import { toImportView, type ImportView } from "./view";
+import { cancelImport, changeSettings, confirmImport, startValidation } from "./workflow";
+
+// The import API for pages and route handlers. Every function takes an already-authorized caller:
+// an ImportTarget to create an import (account + flow + source, or null flow/source for a file with
+// flow_id and source_id columns), or an ImportAccess to reach one (the account, narrowed to one
+// source for API keys and docs links). An import outside the access is "not_found", never "forbidden".
+
+export type { ImportAccess, ImportTarget, ImportView, MappingView, ProblemRow, ResultRow, ReasonCount, ImportMode, Mapping };
+
+export type NotFound = { status: "not_found" };
+export type Invalid = { status: "invalid"; message: string };
+export type Conflict = { status: "conflict"; message: string };
+export type Done<T = object> = { status: "ok" } & T;
+
+const notFound: NotFound = { status: "not_found" };
+
+async function enqueue(importId: string) {
+  const boss = await getQueue(getDatabase(), { supervise: false, onError: (err) => logger.error({ err }, "import queue error") });
+  await enqueueImport(boss, importId);
+}
+
+export type CreateImportInput = {
+  body: AsyncIterable<Uint8Array>;
+  contentLength: number | null;
+  fileName?: string;
+  /** Query-string style overrides: { header: "false", delimiter: "tab", encoding: "windows-1252" }. */
+  settings?: Record<string, unknown>;
+  /** Map with the suggestions, validate and import all rows without further calls (the API's auto=1). */
+  auto?: boolean;
+};
+
+/** Streams the body into staging. A file that cannot be imported comes back as a Refusal with its HTTP status. */
+export async function createImport(target: ImportTarget, input: CreateImportInput): Promise<Done<{ import: ImportView }> | Refusal | Invalid> {
+  const override = settingsOverrideSchema.safeParse(input.settings ?? {});
+  if (!override.success) return { status: "invalid", message: override.error.issues[0]!.message };
+  const database = getDatabase();
+  const staged = await stageUpload(database, {
+    target,
+    body: input.body,
+    contentLength: input.contentLength,
+    fileName: input.fileName ?? "",
+    override: override.data,
+    maxBytes: env.IMPORT_MAX_BYTES,
+  });
+  if (staged.status !== "ok") return staged;
+  if (input.auto) {
+    const started = await startAuto(staged.importId);
+    if (started.status !== "ok") {
+      await deleteImport(database, staged.importId);
+      return started;
+    }
+  }
+  return { status: "ok", import: toImportView((await getImport(database, staged.importId))!) };
+}
+
+async function startAuto(importId: string): Promise<Done | Invalid> {
+  const database = getDatabase();
+  const imp = (await getImport(database, importId))!;
+  const saved = await saveMapping(database, imp, suggestedMapping(await getMappingView(database, imp)));
+  if (saved.status !== "ok") return { status: "invalid", message: `None of the file's columns could be matched to a field of this flow. ${saved.message}` };
+  const started = await startValidation(database, { ...imp, mapping: saved.mapping }, enqueue, "all");
+  return started.status === "ok" ? started : { status: "invalid", message: started.message };
+}
+
+async function load(access: ImportAccess, id: string) {
+  return getImportFor(getDatabase(), access, id);
+}
+
+export async function getImportView(access: ImportAccess, id: string): Promise<ImportView | null> {
+  const imp = await load(access, id);
+  return imp && toImportView(imp);
+}
+
+/** Newest first; `before` is the last id of the previous page. */
+export async function listImportViews(access: ImportAccess, page: { limit?: number; before?: string } = {}): Promise<ImportView[]> {
+  const rows = await listImports(getDatabase(), access, { limit: Math.min(page.limit ?? 50, 200), before: page.before });
+  return rows.map(toImportView);
+}
+
+export async function getImportMapping(access: ImportAccess, id: string): Promise<MappingView | null> {
+  const imp = await load(access, id);
+  return imp && getMappingView(getDatabase(), imp);
+}
+
+/** `mapping`: [{ column, fieldId | null }], unparsed (checked here). Moves the import back to staged. */
+export async function setImportMapping(access: ImportAccess, id: string, mapping: unknown): Promise<Done<{ mapping: Mapping }> | Invalid | NotFound> {
+  const imp = await load(access, id);
+  return imp ? saveMapping(getDatabase(), imp, mapping) : notFound;
+}
+
+/** Reads the stored file again with other settings ({ encoding?, delimiter?, header? }); no new upload. */
+export async function setImportSettings(access: ImportAccess, id: string, settings: unknown): Promise<Done | Refusal | Conflict | Invalid | NotFound> {
+  const imp = await load(access, id);
+  if (!imp) return notFound;
+  const override = settingsOverrideSchema.safeParse(settings);
+  if (!override.success) return { status: "invalid", message: override.error.issues[0]!.message };
+  const result = await changeSettings(getDatabase(), imp, override.data);
+  return result.status === "ok" ? { status: "ok" } : result;
+}
+
+export async function validateImport(access: ImportAccess, id: string): Promise<Done | Conflict | NotFound> {
+  const imp = await load(access, id);
+  return imp ? startValidation(getDatabase(), imp, enqueue) : notFound;
+}
+
+/** `mode`: "all" or "valid", unparsed. From "staged" it validates first, then imports. */
+export async function confirmImportRun(access: ImportAccess, id: string, mode: unknown): Promise<Done | Conflict | Invalid | NotFound> {
+  const parsed = importModeSchema.safeParse(mode);
+  if (!parsed.success) return { status: "invalid", message: 'mode must be "all" or "valid"' };
+  const imp = await load(access, id);
+  return imp ? confirmImport(getDatabase(), imp, parsed.data, enqueue) : notFound;
+}
+
+export async function cancelImportRun(access: ImportAccess, id: string): Promise<Done | Conflict | NotFound> {
+  const imp = await load(access, id);
+  return imp ? cancelImport(getDatabase(), imp) : notFound;
+}
+
+export type Page = { after?: number; limit?: number };
+const pageOf = (page: Page) => ({ after: Math.max(0, page.after ?? 0), limit: Math.min(Math.max(1, page.limit ?? 100), 1000) });
+
+/** Rows with problems, by line; pass the last row's line as `after` for the next page. */
+export async function getImportProblems(access: ImportAccess, id: string, page: Page & { kind?: "invalid" | "duplicate" } = {}): Promise<ProblemRow[] | null> {
+  const imp = await load(access, id);
+  return imp && readProblems(getDatabase(), imp.id, { ...pageOf(page), kind: page.kind });
+}
+
+/** Per-row results (line, outcome, lead id, reason), optionally of one outcome: the summary's failed rows. */
+export async function getImportResults(access: ImportAccess, id: string, page: Page & { outcome?: ResultRow["outcome"] } = {}): Promise<ResultRow[] | null> {
+  const imp = await load(access, id);
+  return imp && readResults(getDatabase(), imp, { ...pageOf(page), outcome: page.outcome });
+}
+
+export async function getImportSummary(access: ImportAccess, id: string): Promise<{ import: ImportView; byReason: ReasonCount[] } | null> {
+  const imp = await load(access, id);
+  return imp && { import: toImportView(imp), byReason: await countByReason(getDatabase(), imp.id) };
+}
+
+export async function openResultsCsv(access: ImportAccess, id: string): Promise<ReadableStream<Uint8Array> | null> {
+  const imp = await load(access, id);
+  return imp && resultsCsv(getDatabase(), imp);
+}
+
+export async function openProblemsCsv(access: ImportAccess, id: string): Promise<ReadableStream<Uint8Array> | null> {
+  const imp = await load(access, id);
+  return imp && problemsCsv(getDatabase(), imp);
+}
+
+/**
+ * SSE body. Ends with the request, and without `event: end` when this process shuts down, so the
+ * client's EventSource reconnects (Last-Event-ID) to a process that stays up.
+ */
+export async function openImportEvents(access: ImportAccess, id: string, options: { lastEventId: string | null; signal?: AbortSignal }) {
+  const imp = await load(access, id);
+  const signals = options.signal ? [options.signal, shutdownSignal()] : [shutdownSignal()];
+  return imp && importEvents(getDatabase(), imp.id, { ...options, signal: AbortSignal.any(signals) });
+}

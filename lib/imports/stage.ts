@@ -1,0 +1,134 @@
+// Upload and re-staging: bytes -> size guard -> sniff and detect -> decoder -> csv-parse -> COPY
+// into import_rows, while the same bytes are COPYed into import_files. Memory holds a few chunks
+// and one batch of records, whatever the file's size.
+import { copyRows, type CopyRows, type CopyTarget } from "@/db/bulk-copy";
+import type { Database } from "@/db/client";
+import { withTransaction } from "@/db/transaction";
+import { newId } from "@/lib/ids";
+import { createByteChannel, limitBytes, readHead, tapInto } from "./byte-stream";
+import { detectSettings, HEAD_BYTES } from "./detect-settings";
+import { readRecordBatches } from "./read-csv";
+import { ImportRefused, refusal, tooLargeMessage, type Refusal } from "./refusal";
+import type { ReadSettings, SettingsOverride, StoredSettings } from "./settings";
+import { createStager, type StageSummary } from "./stage-rows";
+import { deleteStaging, IMPORT_ROWS, queryOf, readFile, saveFile } from "./staged-rows";
+import { deleteImport, getImport, insertImport, updateImport, type ImportTarget } from "./store";
+
+export type Upload = {
+  target: ImportTarget;
+  body: AsyncIterable<Uint8Array>;
+  /** From Content-Length, when the client sent one: a file too large is refused before it is read. */
+  contentLength: number | null;
+  fileName: string;
+  override: SettingsOverride;
+  maxBytes: number;
+};
+
+export type StageResult = { status: "ok"; importId: string } | Refusal;
+
+const CHANNEL_BYTES = 4 * 1024 * 1024;
+
+export async function stageUpload(database: Database, upload: Upload): Promise<StageResult> {
+  if (upload.contentLength !== null && upload.contentLength > upload.maxBytes) {
+    return { status: "refused", httpStatus: 413, message: tooLargeMessage(upload.maxBytes) };
+  }
+  let bytes = 0;
+  const counted = countBytes(limitBytes(upload.body, upload.maxBytes), (n) => (bytes += n));
+  const opened = await catchRefusal(() => readHead(counted, HEAD_BYTES));
+  if ("status" in opened) return opened;
+  if (opened.head.byteLength === 0) return { status: "refused", httpStatus: 400, message: "The file is empty. Choose the CSV file that holds the leads." };
+  const detected = detectSettings(opened.head);
+  if (detected.kind === "refused") return { status: "refused", httpStatus: 415, message: detected.message };
+  const settings: StoredSettings = { ...detected.settings, ...upload.override, detected: detected.settings };
+  const importId = newId();
+  await insertImport(database, { id: importId, ...upload.target, fileName: upload.fileName.slice(0, 255), settings });
+  const copy = (target: CopyTarget, rows: CopyRows) => copyRows(database, target, rows);
+  const channel = createByteChannel(CHANNEL_BYTES);
+  const saving = saveFile(copy, importId, channel);
+  saving.catch((error: unknown) => channel.fail(error));
+  try {
+    const summary = await stageRows(copy, importId, tapInto(opened.stream, channel), settings);
+    await saving;
+    await updateImport(database, importId, { status: "staged", bytes, ...summaryColumns(summary) });
+    return { status: "ok", importId };
+  } catch (error) {
+    channel.fail(error);
+    await saving.catch(() => {});
+    await deleteImport(database, importId);
+    if (error instanceof ImportRefused) return refusal(error);
+    throw error;
+  }
+}
+
+/**
+ * Reads the stored file again with other settings, in one transaction: if the new settings cannot
+ * read the file, the refusal comes back and the import stays as it was.
+ */
+export async function restage(database: Database, importId: string, override: SettingsOverride): Promise<StageResult> {
+  const current = await getImport(database, importId);
+  if (!current) throw new Error(`import ${importId} not found`);
+  const stored = current.settings as StoredSettings;
+  const settings: StoredSettings = { ...stored, ...override, detected: stored.detected };
+  try {
+    await withTransaction(database, async (tx) => {
+      await deleteStaging(tx.query, importId);
+      // PostgreSQL: the file is read on another connection while this one is busy with COPY.
+      const file = readFile(database.kind === "pg" ? queryOf(database) : tx.query, importId);
+      const summary = await stageRows(tx.copy, importId, file, settings);
+      const headersChanged = JSON.stringify(summary.headers) !== JSON.stringify(current.headers);
+      await tx.query(
+        `update imports set status = 'staged', settings = $2, headers = $3, notices = $4, rows = $5, unreadable_rows = $6,
+           mapping = case when $7 then null else mapping end, mode = null, invalid_rows = 0, duplicate_rows = 0,
+           validated_rows = 0, validated_line = null, error = null, updated_at = now()
+         where id = $1`,
+        [importId, JSON.stringify(settings), JSON.stringify(summary.headers), JSON.stringify(summary.notices), summary.rows, summary.unreadable, headersChanged],
+      );
+    });
+    return { status: "ok", importId };
+  } catch (error) {
+    if (error instanceof ImportRefused) return refusal(error);
+    throw error;
+  }
+}
+
+async function stageRows(copy: (target: CopyTarget, rows: CopyRows) => Promise<number>, importId: string, bytes: AsyncIterable<Uint8Array>, settings: ReadSettings): Promise<StageSummary> {
+  const stager = createStager({ header: settings.header, encoding: settings.encoding });
+  async function* values() {
+    for await (const batch of readRecordBatches(bytes, settings)) {
+      for (const record of batch) {
+        const row = stager.take(record);
+        if (row) yield [importId, row.line, JSON.stringify(row.cells), row.problem];
+      }
+    }
+  }
+  await copy(IMPORT_ROWS, values());
+  const summary = stager.finish();
+  if (summary.rows === 0) throw new ImportRefused(noRowsMessage(settings.header && summary.headers.length > 0));
+  return summary;
+}
+
+function noRowsMessage(hasHeader: boolean): string {
+  return hasHeader
+    ? "The file has a header row but no data rows. Add the leads below the header and upload it again."
+    : "The file has no rows: every line is blank. Choose the CSV file that holds the leads.";
+}
+
+function summaryColumns(summary: StageSummary) {
+  return { headers: summary.headers, notices: summary.notices, rows: summary.rows, unreadableRows: summary.unreadable };
+}
+
+async function* countBytes(source: AsyncIterable<Uint8Array>, add: (n: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    add(chunk.byteLength);
+    yield chunk;
+  }
+}
+
+async function catchRefusal<T extends object>(fn: () => Promise<T>): Promise<T | Refusal> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof ImportRefused) return refusal(error);
+    throw error;
+  }
+}

@@ -1,0 +1,109 @@
+// The imports table. Functions take the database explicitly, like lib/flow/lead-store.ts, because
+// the standalone worker (tsx, no server-only modules) runs them as well as the app.
+import { and, desc, eq, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { imports, type Import } from "@/db/schema";
+import type { Mapping } from "./settings";
+
+export type ImportTarget = { accountId: string; flowId: string | null; sourceId: string | null };
+
+/** Who may see an import: the account, narrowed to one source for API keys and docs links. */
+export type ImportAccess = { accountId: string; sourceId?: string };
+
+export async function insertImport(database: Database, values: typeof imports.$inferInsert): Promise<void> {
+  await database.db.insert(imports).values(values);
+}
+
+export async function getImport(database: Database, id: string): Promise<Import | null> {
+  const [row] = await database.db.select().from(imports).where(eq(imports.id, id));
+  return row ?? null;
+}
+
+/** The import when `access` may see it; another account's (or source's) import is null, like a missing one. */
+export async function getImportFor(database: Database, access: ImportAccess, id: string): Promise<Import | null> {
+  const row = await getImport(database, id);
+  if (!row || row.accountId !== access.accountId) return null;
+  if (access.sourceId !== undefined && row.sourceId !== access.sourceId) return null;
+  return row;
+}
+
+export async function updateImport(database: Database, id: string, patch: Partial<typeof imports.$inferInsert>, where?: SQL) {
+  const rows = await database.db
+    .update(imports)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(where ? and(eq(imports.id, id), where) : eq(imports.id, id))
+    .returning({ id: imports.id });
+  return rows.length > 0;
+}
+
+/** Moves an import from one of `from` to `to`; false when another request moved it first. */
+export async function moveStatus(database: Database, id: string, from: Import["status"][], to: Import["status"], patch: Partial<typeof imports.$inferInsert> = {}) {
+  return updateImport(database, id, { ...patch, status: to }, sql`${imports.status} in (${sql.join(from.map((s) => sql`${s}`), sql`, `)})`);
+}
+
+export async function deleteImport(database: Database, id: string): Promise<void> {
+  await database.db.delete(imports).where(eq(imports.id, id));
+}
+
+export async function listImports(database: Database, access: ImportAccess, options: { limit: number; before?: string }) {
+  const conditions = [eq(imports.accountId, access.accountId)];
+  if (access.sourceId !== undefined) conditions.push(eq(imports.sourceId, access.sourceId));
+  if (options.before) conditions.push(lt(imports.id, options.before));
+  return database.db
+    .select()
+    .from(imports)
+    .where(and(...conditions))
+    .orderBy(desc(imports.id))
+    .limit(options.limit);
+}
+
+/**
+ * What the same source (or, for multi-flow files, the same account) mapped last time, as
+ * header -> field id: the wizard offers it for headers it has seen before.
+ */
+export async function previousMapping(database: Database, current: Import): Promise<Record<string, string>> {
+  const [row] = await database.db
+    .select({ headers: imports.headers, mapping: imports.mapping })
+    .from(imports)
+    .where(
+      and(
+        eq(imports.accountId, current.accountId),
+        current.sourceId ? eq(imports.sourceId, current.sourceId) : isNull(imports.sourceId),
+        isNotNull(imports.mapping),
+        ne(imports.id, current.id),
+      ),
+    )
+    .orderBy(desc(imports.id))
+    .limit(1);
+  if (!row) return {};
+  const headers = row.headers as string[];
+  const previous: Record<string, string> = {};
+  for (const { column, fieldId } of row.mapping as Mapping) {
+    const header = headers[column];
+    if (header !== undefined && fieldId !== null) previous[header] = fieldId;
+  }
+  return previous;
+}
+
+/**
+ * Imports a worker should be running that nobody has moved since `olderThan`: their job died.
+ * Touches them as it returns them, so of several workers looking at once only one queues each.
+ */
+export async function claimStalledImports(database: Database, olderThan: Date): Promise<string[]> {
+  const rows = await database.db
+    .update(imports)
+    .set({ updatedAt: new Date() })
+    .where(and(sql`${imports.status} in ('validating', 'importing')`, lt(imports.updatedAt, olderThan)))
+    .returning({ id: imports.id });
+  return rows.map((r) => r.id);
+}
+
+/** Uploads that never finished (the process receiving them died): failed, with a reason, not left "receiving". */
+export async function failAbandonedUploads(database: Database, startedBefore: Date): Promise<number> {
+  const rows = await database.db
+    .update(imports)
+    .set({ status: "failed", error: "The upload did not finish. Upload the file again.", updatedAt: new Date(), completedAt: new Date() })
+    .where(and(eq(imports.status, "receiving"), lt(imports.createdAt, startedBefore)))
+    .returning({ id: imports.id });
+  return rows.length;
+}

@@ -1,0 +1,156 @@
+// Exactly once across crashes: an import whose worker dies mid-batch (an injected failure, then a
+// real SIGKILL of a worker process) resumes from its last committed line, and in the end every line
+// of the file has exactly one lead, and the import's counters agree with the leads.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { getDatabase } from "@/db";
+import { openDatabase, type Database } from "@/db/client";
+import { demoFlowConfig } from "@/db/demo-flow";
+import { applyMigrations } from "@/db/migrations";
+import { accounts, flows, sources } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { runImportJob } from "@/lib/imports/job";
+import { getMappingView, saveMapping, suggestedMapping } from "@/lib/imports/mapping";
+import { stageUpload } from "@/lib/imports/stage";
+import { startImportWorker } from "@/lib/imports/worker";
+import { logger } from "@/lib/logger";
+import { queryOf } from "@/lib/imports/staged-rows";
+import { getImport } from "@/lib/imports/store";
+import { confirmImport, startValidation } from "@/lib/imports/workflow";
+
+const ROWS = 200;
+const csv = execFileSync("node", ["/work/shared/tools/gen-leads.mjs", String(ROWS), "--seed", "11", "--bad", "10", "--dup", "5"]);
+const noQueue = async () => {};
+const tempDirs: string[] = [];
+
+afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+async function seedTarget(database: Database) {
+  const accountId = newId();
+  const flowId = newId();
+  const sourceId = newId();
+  await database.db.insert(accounts).values({ id: accountId, name: "Crash test" });
+  await database.db.insert(flows).values({ id: flowId, accountId, name: "Crash flow", config: demoFlowConfig });
+  await database.db.insert(sources).values({
+    id: sourceId, accountId, flowId, name: "Crash source", config: { acceptance: [], pricing: { mode: "rules", rules: [] }, caps: [] },
+    apiKeyHash: newId(), docsTokenNonce: newId(), docsTokenHash: newId(),
+  });
+  return { accountId, flowId, sourceId };
+}
+
+/** Staged, mapped, validated and confirmed ("import all"): ready for a worker. */
+async function importReadyToRun(database: Database) {
+  const target = await seedTarget(database);
+  async function* body() {
+    yield new Uint8Array(csv);
+  }
+  const staged = await stageUpload(database, { target, body: body(), contentLength: null, fileName: "leads.csv", override: {}, maxBytes: 10_000_000 });
+  if (staged.status !== "ok") throw new Error(staged.message);
+  const imp = (await getImport(database, staged.importId))!;
+  await saveMapping(database, imp, suggestedMapping(await getMappingView(database, imp)));
+  await startValidation(database, (await getImport(database, imp.id))!, noQueue);
+  expect(await runImportJob(database, imp.id)).toBe("done");
+  await confirmImport(database, (await getImport(database, imp.id))!, "all", noQueue);
+  return imp.id;
+}
+
+async function leadsPerLine(database: Database, importId: string) {
+  const { rows } = await queryOf(database)<{ import_line: number; n: number }>(
+    "select import_line, count(*)::int as n from leads where import_id = $1 group by import_line",
+    [importId],
+  );
+  return rows;
+}
+
+async function expectExactlyOnce(database: Database, importId: string) {
+  const imp = (await getImport(database, importId))!;
+  const perLine = await leadsPerLine(database, importId);
+  expect(imp.status).toBe("completed");
+  expect(perLine).toHaveLength(imp.rows);
+  expect(perLine.every((r) => r.n === 1)).toBe(true);
+  expect(imp.processedRows).toBe(imp.rows);
+  expect(imp.successCount + imp.failureCount + imp.errorCount).toBe(imp.rows);
+}
+
+describe("an import that crashes mid-batch", () => {
+  it("rolls the batch back and resumes after the last committed line", async () => {
+    const database = getDatabase();
+    const id = await importReadyToRun(database);
+    let batches = 0;
+    const crash = () => {
+      if (++batches === 4) throw new Error("worker died");
+    };
+    await expect(runImportJob(database, id, { batchSize: 25, beforeCommit: crash })).rejects.toThrow("worker died");
+    const halfway = (await getImport(database, id))!;
+    expect(halfway).toMatchObject({ status: "importing", processedRows: 75 });
+    expect(await leadsPerLine(database, id)).toHaveLength(75);
+    expect(await runImportJob(database, id, { batchSize: 25 })).toBe("done");
+    await expectExactlyOnce(database, id);
+  });
+});
+
+describe("a worker that is stopping", () => {
+  it("ends its slice after the batch in progress, and the rest is left for the next run", async () => {
+    const database = getDatabase();
+    const id = await importReadyToRun(database);
+    const stopping = new AbortController();
+    const result = await runImportJob(database, id, { batchSize: 25, signal: stopping.signal, beforeCommit: () => stopping.abort() });
+    expect(result).toBe("more");
+    expect(await getImport(database, id)).toMatchObject({ status: "importing", processedRows: 25 });
+    expect(await runImportJob(database, id)).toBe("done");
+    await expectExactlyOnce(database, id);
+  });
+});
+
+describe("a worker process killed with SIGKILL", () => {
+  it("leaves every line to be imported exactly once by the next worker", async () => {
+    const pg = getDatabase().kind === "pg";
+    // PGlite is one process at a time: this test opens its own database on disk and hands it over.
+    const dataDir = pg ? "" : mkdtempSync(join(tmpdir(), "leadport-crash-"));
+    if (!pg) tempDirs.push(dataDir);
+    let database = pg ? getDatabase() : openDatabase({ dataDir });
+    if (!pg) await applyMigrations(database);
+    const id = await importReadyToRun(database);
+    if (!pg) await database.close();
+
+    // node --import tsx, not the tsx CLI: the CLI runs the script in a second process the kill would miss.
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/import-child.ts", id], {
+      env: { ...process.env, DATABASE_URL: pg ? process.env.DATABASE_URL : "", LEADPORT_DATA_DIR: dataDir, LOG_LEVEL: "silent" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+    let output = "";
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        if ((output.match(/^batch /gm) ?? []).length >= 4) resolve();
+        if (output.includes("finished")) reject(new Error("the worker finished before it could be killed"));
+      });
+      child.once("exit", () => reject(new Error(`the worker exited early: ${output}`)));
+    });
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+
+    if (!pg) database = openDatabase({ dataDir });
+    try {
+      const killed = (await getImport(database, id))!;
+      expect(killed.status).toBe("importing");
+      expect(killed.processedRows).toBeGreaterThanOrEqual(30);
+      expect(killed.processedRows).toBeLessThan(ROWS);
+      expect((await leadsPerLine(database, id)).length).toBe(killed.processedRows - killed.skippedRows);
+      // The restarted worker finds the orphaned import itself and finishes it.
+      const worker = await startImportWorker(database, { concurrency: 1, log: logger, stalledAfterMs: 0 });
+      try {
+        for (let i = 0; i < 240 && (await getImport(database, id))!.status === "importing"; i++) await new Promise((r) => setTimeout(r, 250));
+      } finally {
+        await worker.stop();
+      }
+      await expectExactlyOnce(database, id);
+    } finally {
+      if (!pg) await database.close();
+    }
+  });
+});
