@@ -32,6 +32,7 @@ export default async function SourcesPage() {
               <th scope="col" className="px-4 py-2">Source</th>
               <th scope="col" className="px-4 py-2">Flow</th>
               <th scope="col" className="px-4 py-2">Status</th>
+              <th scope="col" className="px-4 py-2">Imports</th>
             </tr>
           </thead>
           <tbody>
@@ -49,6 +50,12 @@ export default async function SourcesPage() {
                 </td>
                 <td className="px-4 py-2">
                   <StatusBadge on={s.enabled} />
+                </td>
+                <td className="px-4 py-2">
+                  {/* The Leads view, batch leads of this source, newest first: its first row is the last imported lead. */}
+                  <Link href={`/leads?range=all&source=${s.id}&batch=1`} className="text-blue-800 hover:underline">
+                    Last imported lead<span className="sr-only"> from {s.name}</span>
+                  </Link>
                 </td>
               </tr>
             ))}

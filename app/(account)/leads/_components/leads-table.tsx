@@ -43,7 +43,9 @@ export function LeadsTable({ leads, names, timeZone }: { leads: LeadListRow[]; n
               <td className="px-3 py-2">
                 {lead.importId ? (
                   <>
-                    {names.imports.get(lead.importId) ?? lead.importId}
+                    <Link href={`/imports/${lead.importId}`} className="text-blue-800 hover:underline">
+                      {names.imports.get(lead.importId) ?? lead.importId}
+                    </Link>
                     <div className="text-slate-600">line {lead.importLine}</div>
                   </>
                 ) : (

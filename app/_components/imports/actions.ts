@@ -1,0 +1,82 @@
+"use server";
+
+import { z } from "zod";
+import { isId } from "@/lib/ids";
+import { getImportProgress, type ImportProgress } from "@/lib/imports/progress";
+import { resumeImportRun } from "@/lib/imports/resume";
+import { cancelImportRun, confirmImportRun, setImportMapping, setImportSettings, validateImport, type ImportAccess } from "@/lib/imports/service";
+import { wizardCaller } from "@/lib/imports/wizard-access";
+
+// The import wizard's steps after the upload (the upload itself is a route handler: a Server Action
+// would hold the whole file in memory). Each action names its caller (holder or docs token) and the
+// import; the caller is authorized here for that import, never trusted from the browser.
+
+export type ImportActionState = { status: "ok" } | { status: "error"; message: string };
+
+const scopeSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("holder") }),
+  z.object({ kind: z.literal("docs"), token: z.string().min(1).max(100) }),
+]);
+const idInput = z.object({ scope: scopeSchema, id: z.string().refine(isId) });
+
+const STALE = "This page is out of date. Reload it and try again.";
+const GONE = "This import no longer exists, or this link no longer reaches it.";
+
+type Outcome = { status: string; message?: string };
+
+function answer(result: Outcome): ImportActionState {
+  if (result.status === "ok") return { status: "ok" };
+  if (result.status === "not_found") return { status: "error", message: GONE };
+  return { status: "error", message: result.message ?? STALE };
+}
+
+/** Parses the input, then runs `step` for the authorized caller: an unknown or foreign import is GONE. */
+async function withImport<S extends typeof idInput>(schema: S, input: unknown, step: (access: ImportAccess, data: z.infer<S>) => Promise<Outcome>): Promise<ImportActionState> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return { status: "error", message: STALE };
+  const caller = await wizardCaller(parsed.data.scope);
+  if (!caller) return { status: "error", message: GONE };
+  return answer(await step(caller.access, parsed.data));
+}
+
+const settingsInput = idInput.extend({
+  encoding: z.string().max(20),
+  delimiter: z.string().max(10),
+  header: z.boolean(),
+});
+
+/** Reads the stored file again with these settings; a setting that cannot read the file changes nothing. */
+export async function changeFileSettingsAction(input: unknown): Promise<ImportActionState> {
+  return withImport(settingsInput, input, (access, { id, encoding, delimiter, header }) => setImportSettings(access, id, { encoding, delimiter, header }));
+}
+
+const mappingInput = idInput.extend({ mapping: z.array(z.object({ column: z.number().int().min(0), fieldId: z.string().max(200).nullable() })).max(2000) });
+
+/** Saves the mapping and starts validating: the next page shows validation's progress. */
+export async function saveMappingAndValidateAction(input: unknown): Promise<ImportActionState> {
+  return withImport(mappingInput, input, async (access, { id, mapping }) => {
+    const saved = await setImportMapping(access, id, mapping);
+    return saved.status === "ok" ? validateImport(access, id) : saved;
+  });
+}
+
+/** "Import all rows" or "Import only valid rows". */
+export async function confirmImportAction(input: unknown): Promise<ImportActionState> {
+  return withImport(idInput.extend({ mode: z.enum(["all", "valid"]) }), input, (access, { id, mode }) => confirmImportRun(access, id, mode));
+}
+
+export async function cancelImportAction(input: unknown): Promise<ImportActionState> {
+  return withImport(idInput, input, (access, { id }) => cancelImportRun(access, id));
+}
+
+/** Issue #6: carry on from the first line without a lead. */
+export async function resumeImportAction(input: unknown): Promise<ImportActionState> {
+  return withImport(idInput, input, (access, { id }) => resumeImportRun(access, id));
+}
+
+/** How far a running import got, for its live page (the progress events leave out the last line and lead). */
+export async function readImportProgressAction(input: unknown): Promise<ImportProgress | null> {
+  const parsed = idInput.safeParse(input);
+  const caller = parsed.success ? await wizardCaller(parsed.data.scope) : null;
+  return caller && parsed.success ? getImportProgress(caller.access, parsed.data.id) : null;
+}

@@ -1,0 +1,190 @@
+import Link from "next/link";
+import { buttonClass, Card } from "@/app/_components/ui";
+import { formatCount } from "@/lib/leads/format";
+import { isMaskedType, maskProblemValue, maskRow, type FieldTypes } from "@/lib/imports/mask-cells";
+import { getImportMapping, getImportProblems, type ImportView, type MappingView } from "@/lib/imports/service";
+import type { WizardCaller } from "@/lib/imports/wizard-access";
+import { validRows } from "@/lib/imports/wizard-labels";
+import { importApiUrl, importPagePath, type UploadTarget } from "@/lib/imports/wizard-scope";
+import { FileSettingsForm } from "./file-settings-form";
+import { ImportChoice } from "./import-buttons";
+import { MappingForm } from "./mapping-form";
+import { CountTiles } from "./count-tiles";
+import { PagingLinks } from "./paging-links";
+import { ScrollRegion } from "./scroll-region";
+
+// Steps 2 to 4 of an import's page: how the file is read, the column mapping, and the validation
+// report. Cells from the file are shown masked where their column fills a masked field type.
+
+const PROBLEMS_PAGE = 50;
+
+type StepProps = { caller: WizardCaller; view: ImportView };
+
+const typesOf = (mapping: MappingView): FieldTypes => new Map(mapping.fields.map((f) => [f.id, f.type]));
+
+function previewOf(mapping: MappingView) {
+  const types = typesOf(mapping);
+  const columnFields = mapping.columns.map((c) => c.fieldId);
+  return mapping.preview.map((row) => ({ ...row, cells: maskRow(row.cells, columnFields, types) }));
+}
+
+export async function FileStep({ caller, view }: StepProps) {
+  const mapping = await getImportMapping(caller.access, view.id);
+  const preview = mapping ? previewOf(mapping) : [];
+  return (
+    <div className="space-y-6">
+      <Card id="file-settings" title="How the file is read">
+        <p className="mb-4 mt-1 text-sm text-slate-600">
+          Detected from the file. If the preview below looks wrong, change a setting: the file already on the server is read again, no new upload.
+        </p>
+        <FileSettingsForm scope={caller.scope} id={view.id} settings={view.settings} detected={view.detected} />
+      </Card>
+      {view.notices.length > 0 && (
+        <Card id="file-notices" title="Noticed while reading">
+          <ul className="mt-2 list-disc pl-5 text-sm">
+            {view.notices.slice(0, 20).map((n, i) => (
+              <li key={i}>{n.message}</li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <Card id="file-preview" title={`Preview: ${formatCount(view.rows)} rows, ${view.headers.length} columns`}>
+        <ScrollRegion label="Preview of the first rows" className="mt-3">
+          <table className="text-sm">
+            <caption className="sr-only">The first rows of the file as they are read with these settings</caption>
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th scope="col" className="px-3 py-2">Line</th>
+                {view.headers.map((h, i) => (
+                  <th key={i} scope="col" className="whitespace-nowrap px-3 py-2">{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {preview.slice(0, 5).map((row) => (
+                <tr key={row.line} className="border-t border-slate-200">
+                  <th scope="row" className="px-3 py-1.5 text-left font-normal text-slate-600">{row.line}</th>
+                  {view.headers.map((_, i) => (
+                    <td key={i} className="px-3 py-1.5">
+                      <span className="block max-w-56 truncate">{row.cells[i] ?? ""}</span>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      </Card>
+      <Link href={importPagePath(caller.scope, view.id, { step: "mapping" })} className={buttonClass("primary")}>
+        Next: map the columns
+      </Link>
+    </div>
+  );
+}
+
+export async function MappingStep({ caller, view }: StepProps) {
+  const mapping = await getImportMapping(caller.access, view.id);
+  if (!mapping) return null;
+  return (
+    <Card id="mapping" title="Map the columns">
+      <p className="mb-4 mt-1 text-sm text-slate-600">
+        Each column of your file is matched to a field of the flow{mapping.saved ? " (as you saved it)" : ""}. Change any match, or choose “Do not import” to leave a column out.
+        {view.flowId === null && " This file names each row's flow and source: map its flow_id and source_id columns."}
+      </p>
+      <MappingForm
+        scope={caller.scope}
+        id={view.id}
+        columns={mapping.columns}
+        fields={mapping.fields}
+        required={mapping.required}
+        maskedFieldIds={mapping.fields.filter((f) => isMaskedType(f.type)).map((f) => f.id)}
+        preview={previewOf(mapping)}
+      />
+    </Card>
+  );
+}
+
+export function ValidationReport({ caller, view, after, target }: StepProps & { after: number; target: UploadTarget }) {
+  return (
+    <div className="space-y-6">
+      <Card id="validation" title="Validation report">
+        <div className="mt-3">
+          <CountTiles
+            counts={[
+              ["Rows in the file", view.rows],
+              ["Valid", validRows(view)],
+              ["Invalid", view.invalid],
+              ["Duplicates within the file", view.duplicates],
+            ]}
+          />
+        </div>
+        <div className="mt-6">
+          <ImportChoice scope={caller.scope} id={view.id} target={target} />
+        </div>
+      </Card>
+      <ProblemsCard caller={caller} view={view} after={after} />
+    </div>
+  );
+}
+
+/** Every problem row, a page at a time by line: one table row per problem, and one for a repeat. */
+async function ProblemsCard({ caller, view, after }: StepProps & { after: number }) {
+  const [mapping, problems] = await Promise.all([getImportMapping(caller.access, view.id), getImportProblems(caller.access, view.id, { after, limit: PROBLEMS_PAGE })]);
+  const types = mapping ? typesOf(mapping) : new Map<string, string>();
+  const rows = (problems ?? []).flatMap((row) => [
+    ...row.problems.map((p) => ({ line: row.line, field: p.field ?? "", value: maskProblemValue(p.field, p.value, types), reason: p.reason })),
+    ...(row.duplicateOfLine === null ? [] : [{ line: row.line, field: "", value: "", reason: `Duplicate of line ${row.duplicateOfLine}` }]),
+  ]);
+  const last = problems?.at(-1)?.line;
+  if (rows.length === 0 && after === 0) {
+    return (
+      <Card id="problems" title="Rows with problems">
+        <p className="mt-2 text-sm text-slate-600">Every row passed: nothing to fix.</p>
+      </Card>
+    );
+  }
+  return (
+    <Card id="problems" title="Rows with problems">
+      <p className="mt-1 text-sm">
+        <a href={importApiUrl(caller.scope, view.id, "problems.csv")} className="font-medium text-blue-800 underline" download>
+          Download the invalid rows (problems.csv)
+        </a>
+        <span className="text-slate-600"> · the file&apos;s own columns plus the line number and reason, to fix and import again.</span>
+      </p>
+      <ProblemsTable rows={rows} />
+      <PagingLinks
+        label="Problem pages"
+        first={after > 0 ? importPagePath(caller.scope, view.id) : null}
+        next={problems && problems.length === PROBLEMS_PAGE && last ? importPagePath(caller.scope, view.id, { after: last }) : null}
+      />
+    </Card>
+  );
+}
+
+function ProblemsTable({ rows }: { rows: Array<{ line: number; field: string; value: string; reason: string }> }) {
+  return (
+    <ScrollRegion label="Problems by line" className="mt-3">
+      <table className="w-full text-sm">
+        <caption className="sr-only">Problems by line: the field, its value and the reason</caption>
+        <thead className="bg-slate-100 text-left">
+          <tr>
+            <th scope="col" className="px-3 py-2">Line</th>
+            <th scope="col" className="px-3 py-2">Field</th>
+            <th scope="col" className="px-3 py-2">Value</th>
+            <th scope="col" className="px-3 py-2">Reason</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i} className="border-t border-slate-200 align-top">
+              <td className="px-3 py-1.5 tabular-nums">{r.line}</td>
+              <td className="px-3 py-1.5 font-mono text-xs">{r.field}</td>
+              <td className="px-3 py-1.5">{r.value}</td>
+              <td className="px-3 py-1.5">{r.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
