@@ -4,8 +4,9 @@ import { SESSION_COOKIE } from "@/lib/auth/session";
 import { getSessionHolder } from "@/lib/auth/queries";
 import { sha256 } from "@/lib/crypto";
 import { readBasicAuth } from "@/lib/intake/basic-auth";
-import { apiKeyMatches, hashToken, looksLikeToken } from "@/lib/sources/tokens";
-import { getSourceByApiKeyHash, getSourceByDocsTokenHash, getSourceById } from "./queries";
+import { resolveDocsToken } from "@/lib/sources/docs-access";
+import { apiKeyMatches } from "@/lib/sources/tokens";
+import { getSourceByApiKeyHash, getSourceById } from "./queries";
 import type { ImportAccess, ImportTarget } from "./store";
 
 // Who is calling the import API, from the request alone (route handlers, and tests that call them):
@@ -58,8 +59,9 @@ async function sourceByApiKey(authorization: string): Promise<Caller | null> {
   return source && apiKeyMatches(key, source.apiKeyHash) ? { kind: "source", accountId: source.accountId, flowId: source.flowId, sourceId: source.id, enabled: source.enabled } : null;
 }
 
+// The same check as the docs page itself: constant-time compare with the re-derived token, and only
+// while the source and its flow are enabled.
 async function sourceByDocsToken(token: string): Promise<Caller | null> {
-  if (!looksLikeToken(token)) return null;
-  const source = await getSourceByDocsTokenHash(hashToken(token));
-  return source ? { kind: "source", accountId: source.accountId, flowId: source.flowId, sourceId: source.id, enabled: source.enabled } : null;
+  const access = await resolveDocsToken(token);
+  return access ? { kind: "source", accountId: access.accountId, flowId: access.flowId, sourceId: access.sourceId, enabled: true } : null;
 }

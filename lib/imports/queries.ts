@@ -19,7 +19,3 @@ export async function getSourceByApiKeyHash(apiKeyHash: string): Promise<CallerS
   return row ?? null;
 }
 
-export async function getSourceByDocsTokenHash(tokenHash: string): Promise<CallerSource | null> {
-  const [row] = await getDb().select(sourceColumns).from(sources).where(eq(sources.docsTokenHash, tokenHash));
-  return row ?? null;
-}

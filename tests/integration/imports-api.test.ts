@@ -1,7 +1,9 @@
 // The import API as scripts use it: who may create and read an import, auto=1 end to end through
 // the real queue and worker (pg-boss on this engine), and progress as server-sent events.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDatabase } from "@/db";
+import { eq } from "drizzle-orm";
+import { getDatabase, getDb } from "@/db";
+import { flows } from "@/db/schema";
 import { stopQueue } from "@/lib/imports/queue";
 import { startImportWorker } from "@/lib/imports/worker";
 import { logger } from "@/lib/logger";
@@ -51,6 +53,17 @@ describe("who may use an import", () => {
     expect((await callImport(id, "status", { auth: docs })).status).toBe(200);
     expect((await callImport(id, "status", { auth: `Bearer ${other.docsToken}` })).status).toBe(404);
     expect((await callImport(id, "status", { auth: "x", query: `docs_token=${owner.docsToken}`, headers: { authorization: "" } })).status).toBe(200);
+  });
+
+  it("stops honouring the docs token while the flow is disabled, as the docs page does", async () => {
+    const docs = `Bearer ${owner.docsToken}`;
+    await getDb().update(flows).set({ enabled: false }).where(eq(flows.id, owner.flowId));
+    try {
+      expect((await uploadFile(owner, FILE, { auth: docs })).status).toBe(401);
+    } finally {
+      await getDb().update(flows).set({ enabled: true }).where(eq(flows.id, owner.flowId));
+    }
+    expect((await uploadFile(owner, FILE, { auth: docs })).status).toBe(201);
   });
 });
 
