@@ -4,8 +4,9 @@ import { defineConfig } from "vitest/config";
 const alias = { "@": fileURLToPath(new URL("./", import.meta.url)) };
 const setupFiles = ["./tests/setup.ts"];
 
-// Three projects: pure unit tests next to the code, integration tests against a real database
-// engine (PGlite, or PostgreSQL when DATABASE_URL is set), and browser tests in Chromium.
+// Four projects: pure unit tests next to the code, integration tests against a real database
+// engine (PGlite, or PostgreSQL when DATABASE_URL is set), browser tests in Chromium, and the
+// cluster test (several app and worker processes on one PostgreSQL, against a production build).
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -34,6 +35,16 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "cluster",
+          include: ["tests/cluster/**/*.test.ts"],
+          setupFiles,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -25,6 +25,8 @@ export const envSchema = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(512 * 1024 * 1024),
   WORKER_IN_PROCESS: boolish,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  // An import that has not moved for this long lost its worker (killed, machine gone): queued again.
+  IMPORT_STALLED_SECONDS: z.coerce.number().int().min(5).default(120),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type Env = z.infer<typeof envSchema>;

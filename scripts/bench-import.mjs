@@ -5,6 +5,11 @@
 // Prints time and rows/s to staged, validated and imported, and the server's peak RSS.
 // Not a test. Settings (env): BENCH_DATABASE_URL, BENCH_ROWS, BENCH_SKIP_BUILD=1, NEXT_DIST_DIR
 // (default .next-import).
+// Scaling out: `--workers N` runs the jobs on N standalone workers (`scripts/worker.ts`, the app's
+// in-process worker off) and `--imports K` splits the rows over K files imported at once. More
+// workers speed up more imports at once, not one import (its batches run in line order, one job at
+// a time). With either option the imports go step by step (upload, mapping, validate, then confirm
+// once every import is validated), so the validation and import phases are timed apart.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -19,7 +24,15 @@ const settings = {
   rows: Number(process.env.BENCH_ROWS ?? 1_000_000),
   distDir: process.env.NEXT_DIST_DIR || ".next-import",
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
+  workers: Number(argument("--workers") ?? 0),
+  imports: Number(argument("--imports") ?? 1),
 };
+const stepByStep = settings.workers > 0 || settings.imports > 1;
+
+function argument(name) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
 const env = { ...process.env, NEXT_DIST_DIR: settings.distDir, NEXT_TELEMETRY_DISABLED: "1" };
 const work = ".data/bench-import";
 
@@ -33,14 +46,21 @@ async function sql(url, text) {
   }
 }
 
+// One file per import; gen-leads' default seed (42) for the first, so one import is the file it always was.
 async function generate() {
-  const file = `${work}/leads-${settings.rows}.csv`;
-  if (!existsSync(file)) {
-    console.log(`Generating ${settings.rows} rows ...`);
-    const gen = spawn(process.execPath, ["/work/shared/tools/gen-leads.mjs", String(settings.rows)], { stdio: ["ignore", "pipe", "inherit"] });
-    await pipeline(gen.stdout, createWriteStream(file));
+  const rows = Math.floor(settings.rows / settings.imports);
+  const files = [];
+  for (let i = 0; i < settings.imports; i++) {
+    const seed = 42 + i;
+    const file = seed === 42 ? `${work}/leads-${rows}.csv` : `${work}/leads-${rows}-seed${seed}.csv`;
+    if (!existsSync(file)) {
+      console.log(`Generating ${rows} rows (seed ${seed}) ...`);
+      const gen = spawn(process.execPath, ["/work/shared/tools/gen-leads.mjs", String(rows), "--seed", String(seed)], { stdio: ["ignore", "pipe", "inherit"] });
+      await pipeline(gen.stdout, createWriteStream(file));
+    }
+    files.push(file);
   }
-  return file;
+  return files;
 }
 
 function build() {
@@ -50,11 +70,11 @@ function build() {
   if (result.status !== 0) throw new Error(`next build failed:\n${readFileSync(`${work}/build.log`, "utf8").slice(-3000)}`);
 }
 
-function psqlCopy(url, file) {
-  const columns = readFileSync(file, { encoding: "utf8", end: 4096 }).split(/\r?\n/)[0].split(",").length;
+function psqlCopy(url, files) {
+  const columns = readFileSync(files[0], { encoding: "utf8", end: 4096 }).split(/\r?\n/)[0].split(",").length;
   execFileSync("psql", [url, "-q", "-c", `create table plain_copy (${Array.from({ length: columns }, (_, i) => `c${i + 1} text`).join(", ")})`]);
   const started = performance.now();
-  execFileSync("psql", [url, "-q", "-c", `\\copy plain_copy from '${file}' with (format csv, header true)`]);
+  for (const file of files) execFileSync("psql", [url, "-q", "-c", `\\copy plain_copy from '${file}' with (format csv, header true)`]);
   return (performance.now() - started) / 1000;
 }
 
@@ -80,7 +100,15 @@ async function startServer(url) {
   const port = await freePort();
   const log = openSync(`${work}/server.log`, "w");
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...env, NODE_ENV: "production", DATABASE_URL: url, LEADPORT_SECRET: secret, MIGRATE_ON_START: "true", LOG_LEVEL: "warn" },
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      LEADPORT_SECRET: secret,
+      MIGRATE_ON_START: "true",
+      LOG_LEVEL: "warn",
+      ...(settings.workers > 0 ? { WORKER_IN_PROCESS: "false" } : {}),
+    },
     stdio: ["ignore", log, log],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -91,6 +119,59 @@ async function startServer(url) {
   }
   server.kill("SIGTERM");
   throw new Error("next start did not answer within 60 s");
+}
+
+// `--workers N`: standalone workers (node --import tsx, so the pid is the worker's own), each logging to a file.
+async function startWorkers(url) {
+  const workers = [];
+  for (let i = 1; i <= settings.workers; i++) {
+    const logFile = `${work}/worker-${i}.log`;
+    const log = openSync(logFile, "w");
+    const process_ = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      env: { ...env, NODE_ENV: "production", DATABASE_URL: url, LEADPORT_SECRET: secret, LOG_LEVEL: "info" },
+      stdio: ["ignore", log, log],
+    });
+    workers.push({ process: process_, logFile });
+  }
+  for (const { process: worker, logFile } of workers) {
+    for (let waited = 0; !readFileSync(logFile, "utf8").includes('"import worker started"'); waited += 250) {
+      if (worker.exitCode !== null || waited > 60_000) throw new Error(`worker did not start; see ${logFile}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  return workers.map((w) => w.process);
+}
+
+// CPU seconds (user + system, from /proc) of some processes, sampled twice a second so that
+// PostgreSQL backends that come and go (the pool closes idle ones) count until they exit. CPU per
+// lead is the figure that survives a busy, shared machine; wall time depends on what else runs.
+function watchCpu(pidsOf) {
+  const seen = new Map();
+  const marks = {};
+  const sample = async () => {
+    for (const pid of await pidsOf()) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+        seen.set(pid, (Number(fields[11]) + Number(fields[12])) / 100); // clock ticks, 100 per second on Linux
+      } catch {
+        // gone, or not Linux
+      }
+    }
+  };
+  const timer = setInterval(() => void sample().catch(() => {}), 500);
+  return {
+    async mark(name) {
+      await sample();
+      marks[name] = [...seen.values()].reduce((sum, v) => sum + v, 0);
+    },
+    marks,
+    stop: () => clearInterval(timer),
+  };
+}
+
+async function backendPids(admin, databaseName) {
+  const { rows } = await admin.query("select pid from pg_stat_activity where datname = $1", [databaseName]);
+  return rows.map((r) => r.pid);
 }
 
 // Resident memory of the server's whole process tree, sampled every 100 ms: the peak of each phase.
@@ -147,12 +228,71 @@ async function runImport(baseUrl, target, file, rss) {
   }
 }
 
-function report({ copySeconds, times, view, peakRss, peaks, fileBytes }) {
+// With --workers or --imports: every file uploaded at once, then each step for all imports together,
+// so "validation" and "import" are the times from the first start to the last finish of that phase.
+async function runImportsStepByStep(baseUrl, target, files, rss) {
+  rss.phase("staging");
+  const auth = `Basic ${Buffer.from(`API:${target.apiKey}`).toString("base64")}`;
+  const api = async (path, init = {}) => {
+    const res = await fetch(`${baseUrl}/api${path}`, { ...init, headers: { authorization: auth, ...(init.body ? { "content-type": "application/json" } : {}) } });
+    const body = await res.json();
+    if (res.status >= 300) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body)}`);
+    return body;
+  };
+  const waitFor = async (ids, done) => {
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 200));
+      const views = await Promise.all(ids.map((id) => api(`/imports/${id}`)));
+      const failed = views.find((v) => ["failed", "cancelled"].includes(v.status));
+      if (failed) throw new Error(`import ${failed.id} ${failed.status}: ${failed.message}`);
+      if (views.every(done)) return views;
+    }
+  };
+  const started = performance.now();
+  const at = () => (performance.now() - started) / 1000;
+  const created = await Promise.all(
+    files.map(async (file, i) => {
+      const res = await fetch(`${baseUrl}/api/flows/${target.flowId}/sources/${target.sourceId}/imports`, {
+        method: "POST",
+        headers: { authorization: auth, "content-type": "text/csv", "content-length": String(statSync(file).size), "x-file-name": `leads-${i + 1}.csv` },
+        body: Readable.toWeb(createReadStream(file, { highWaterMark: 256 * 1024 })),
+        duplex: "half",
+      });
+      const body = await res.json();
+      if (res.status !== 201) throw new Error(`upload answered ${res.status}: ${JSON.stringify(body)}`);
+      return body.id;
+    }),
+  );
+  const times = { staged: at() };
+  rss.phase("validation");
+  for (const id of created) {
+    const { columns } = await api(`/imports/${id}/mapping`);
+    await api(`/imports/${id}/mapping`, { method: "PUT", body: JSON.stringify({ mapping: columns.map(({ column, fieldId }) => ({ column, fieldId })) }) });
+    await api(`/imports/${id}/validate`, { method: "POST" });
+  }
+  await waitFor(created, (v) => v.status === "validated");
+  times.validated = at();
+  rss.phase("import");
+  for (const id of created) await api(`/imports/${id}/confirm`, { method: "POST", body: JSON.stringify({ mode: "all" }) });
+  const views = await waitFor(created, (v) => v.status === "completed");
+  return { times: { ...times, imported: at() }, view: combine(views) };
+}
+
+/** Several imports' JSON as one, for the report. */
+function combine(views) {
+  const sum = (key) => views.reduce((n, v) => n + v[key], 0);
+  const outcomes = Object.fromEntries(["success", "failure", "error"].map((k) => [k, views.reduce((n, v) => n + v.outcomes[k], 0)]));
+  return { rows: sum("rows"), invalid: sum("invalid"), duplicates: sum("duplicates"), outcomes, status: [...new Set(views.map((v) => v.status))].join(", ") };
+}
+
+function report({ copySeconds, times, view, peakRss, peaks, fileBytes, workerRss, cpu }) {
   const rows = view.rows;
   const phase = (name, seconds) => `${name.padEnd(26)} ${seconds.toFixed(1).padStart(7)} s ${String(Math.round(rows / seconds)).padStart(9)} rows/s ${(seconds / copySeconds).toFixed(1).padStart(6)}x psql`;
   console.log(`\nLeadport import benchmark, ${new Date().toISOString()}`);
   console.log(`Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  console.log(`File: ${rows} rows, ${(fileBytes / 2 ** 20).toFixed(0)} MB`);
+  console.log(`File: ${rows} rows, ${(fileBytes / 2 ** 20).toFixed(0)} MB${settings.imports > 1 ? `, as ${settings.imports} files imported at once` : ""}`);
+  const concurrency = process.env.WORKER_CONCURRENCY ?? "2";
+  console.log(`Workers: ${settings.workers > 0 ? `${settings.workers} standalone (scripts/worker.ts)` : "in the app process"}, WORKER_CONCURRENCY=${concurrency}`);
   console.log(phase("psql \\copy (plain table)", copySeconds));
   console.log(phase("staged (upload response)", times.staged));
   console.log(phase("validation", times.validated - times.staged));
@@ -160,6 +300,15 @@ function report({ copySeconds, times, view, peakRss, peaks, fileBytes }) {
   console.log(phase("whole import", times.imported));
   const mb = (bytes) => `${((bytes ?? 0) / 2 ** 20).toFixed(0)} MB`;
   console.log(`Server peak RSS: ${mb(peakRss)} (idle before the upload ${mb(peaks.idle)}, staging ${mb(peaks.staging)}, validation ${mb(peaks.validation)}, import ${mb(peaks.import)})`);
+  if (workerRss.length > 0) console.log(`Worker peak RSS: ${workerRss.map(mb).join(", ")}`);
+  // CPU of the phase: the app's processes (server and workers) and the database's backends.
+  const cpuOf = (from, to, seconds) => {
+    const app = cpu.app[to] - cpu.app[from];
+    const db = cpu.db[to] - cpu.db[from];
+    return `app ${app.toFixed(1)} s + PostgreSQL ${db.toFixed(1)} s = ${(((app + db) * 1e6) / rows).toFixed(0)} us per row; ${((app + db) / seconds).toFixed(2)} cores busy on average`;
+  };
+  console.log(`CPU, validation: ${cpuOf("validation", "import", times.validated - times.staged)}`);
+  console.log(`CPU, import:     ${cpuOf("import", "done", times.imported - times.validated)}`);
   console.log(`Result: ${view.status}; invalid ${view.invalid}, duplicates ${view.duplicates}; outcomes ${JSON.stringify(view.outcomes)}`);
   const targets = [
     [`staging within 3x psql`, times.staged <= 3 * copySeconds],
@@ -167,7 +316,7 @@ function report({ copySeconds, times, view, peakRss, peaks, fileBytes }) {
     [`peak RSS under 400 MB`, peakRss < 400 * 2 ** 20],
   ];
   for (const [name, met] of targets) console.log(`Target ${name}: ${met ? "met" : "NOT met"}`);
-  writeFileSync(`${work}/result.json`, JSON.stringify({ copySeconds, times, peakRss, peaks, rows, view }, null, 2));
+  writeFileSync(`${work}/result.json`, JSON.stringify({ copySeconds, times, peakRss, peaks, workerRss, cpu, rows, view, workers: settings.workers, imports: settings.imports, concurrency }, null, 2));
 }
 
 async function main() {
@@ -182,30 +331,46 @@ async function main() {
 }
 
 async function benchmark() {
-  const file = await generate();
+  const files = await generate();
   if (!settings.skipBuild) build();
   const name = `lp_bench_import_${randomBytes(4).toString("hex")}`;
   await sql(settings.adminUrl, `create database ${name}`);
   const url = new URL(settings.adminUrl);
   url.pathname = `/${name}`;
   let server;
+  let workers = [];
+  const admin = new pg.Client({ connectionString: settings.adminUrl });
   try {
     console.log("Timing psql \\copy ...");
-    const copySeconds = psqlCopy(url.toString(), file);
+    const copySeconds = psqlCopy(url.toString(), files);
     const target = seed(url.toString());
     const started = await startServer(url.toString());
     server = started.server;
+    workers = await startWorkers(url.toString());
     const rss = watchRss(server.pid);
+    const workerWatches = workers.map((w) => watchRss(w.pid));
+    await admin.connect();
+    const cpu = { app: watchCpu(async () => [server.pid, ...workers.map((w) => w.pid)]), db: watchCpu(() => backendPids(admin, name)) };
+    const marking = [];
+    const phases = { phase: (phase) => (rss.phase(phase), marking.push(cpu.app.mark(phase), cpu.db.mark(phase))) };
     await new Promise((r) => setTimeout(r, 3000));
     console.log(`Importing ${settings.rows} rows through ${started.baseUrl} ...`);
-    const { times, view } = await runImport(started.baseUrl, target, file, rss);
-    report({ copySeconds, times, view, peakRss: rss.stop(), peaks: rss.peaks, fileBytes: statSync(file).size });
+    const { times, view } = stepByStep ? await runImportsStepByStep(started.baseUrl, target, files, phases) : await runImport(started.baseUrl, target, files[0], phases);
+    phases.phase("done");
+    await Promise.all(marking);
+    cpu.app.stop();
+    cpu.db.stop();
+    const fileBytes = files.reduce((n, f) => n + statSync(f).size, 0);
+    report({ copySeconds, times, view, peakRss: rss.stop(), peaks: rss.peaks, fileBytes, workerRss: workerWatches.map((w) => w.stop()), cpu: { app: cpu.app.marks, db: cpu.db.marks } });
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
+    for (const child of [server, ...workers]) {
+      if (child && child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
     }
+    await admin.end().catch(() => {});
     await sql(settings.adminUrl, `drop database if exists ${name} with (force)`);
   }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite. Unit and integration tests run on PGlite, or on PostgreSQL when
 // DATABASE_URL is set; browser tests run against a production build when Chromium is installed
-// (always in CI, where a missing Chromium is a failure).
+// (always in CI, where a missing Chromium is a failure); the cluster test (two app processes and
+// two workers) runs against the same build when DATABASE_URL is set.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 
@@ -39,14 +40,24 @@ console.log(`Running the test suite on ${engine}.`);
 const status = vitest("unit-integration", ["unit", "integration"]);
 if (status !== 0) finish(status);
 
+// The browser tests and the cluster test (PostgreSQL only: PGlite is one process) share one build.
+let buildStatus;
+const build = () => (buildStatus ??= run("npx", ["next", "build"]));
+
+let browserStatus = 0;
 if (existsSync(chromium)) {
-  const built = run("npx", ["next", "build"]);
-  if (built !== 0) finish(built);
-  finish(vitest("e2e", ["e2e"]));
+  browserStatus = build() || vitest("e2e", ["e2e"]);
 } else if (process.env.CI) {
   console.error(`Chromium not found at ${chromium}: CI must run the browser tests (scripts/install-chromium.sh).`);
-  finish(1);
+  browserStatus = 1;
 } else {
   console.log(`\nBrowser tests skipped: no Chromium at ${chromium}. Install it with: sudo scripts/install-chromium.sh`);
-  finish(0);
 }
+
+let clusterStatus = 0;
+if (process.env.DATABASE_URL) {
+  clusterStatus = build() || vitest("cluster", ["cluster"]);
+} else {
+  console.log("\nCluster test skipped: it runs several processes on one database, so it needs PostgreSQL (DATABASE_URL).");
+}
+finish(browserStatus || clusterStatus);

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { logger } from "@/lib/logger";
 
 export type Readiness = { ready: boolean; database: "ok" | "unreachable"; migrations: { applied: number; expected: number } };
 
@@ -18,7 +19,8 @@ export async function checkReadiness(db: Db): Promise<Readiness> {
     const result = (await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as { rows: Array<{ n: number }> };
     const applied = Number(result.rows[0]?.n ?? 0);
     return { ready: applied >= expected, database: "ok", migrations: { applied, expected } };
-  } catch {
+  } catch (err) {
+    logger.warn({ err }, "readiness check: the database did not answer");
     return { ready: false, database: "unreachable", migrations: { applied: 0, expected } };
   }
 }

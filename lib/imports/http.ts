@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { withRequestLog } from "@/lib/logging/request-log";
 import { accessOf, identifyCaller, type Caller } from "./access";
 import type { ImportAccess, ImportTarget } from "./store";
 import { createImport } from "./service";
@@ -30,17 +31,20 @@ export function failure(result: Outcome): Response {
   }
 }
 
-export async function withCaller(request: Request, handle: (caller: Caller) => Promise<Response>): Promise<Response> {
-  try {
-    const caller = await identifyCaller(request);
-    if (!caller) {
-      return json({ error: "Sign in, or send the source's API key as HTTP Basic with user API." }, 401, { "WWW-Authenticate": 'Basic realm="Leadport"' });
+// Every line logged while the request runs carries its request id (lib/logging/request-log.ts).
+export function withCaller(request: Request, handle: (caller: Caller) => Promise<Response>): Promise<Response> {
+  return withRequestLog(request, async () => {
+    try {
+      const caller = await identifyCaller(request);
+      if (!caller) {
+        return json({ error: "Sign in, or send the source's API key as HTTP Basic with user API." }, 401, { "WWW-Authenticate": 'Basic realm="Leadport"' });
+      }
+      return await handle(caller);
+    } catch (error) {
+      logger.error({ err: error, path: new URL(request.url).pathname }, "import API request failed");
+      return errorResponse(500, "Something went wrong on our side. Try again in a moment.");
     }
-    return await handle(caller);
-  } catch (error) {
-    logger.error({ err: error, path: new URL(request.url).pathname }, "import API request failed");
-    return errorResponse(500, "Something went wrong on our side. Try again in a moment.");
-  }
+  });
 }
 
 /** For routes under /api/imports/{id}: the caller's access, or 401/500 as above. */

@@ -35,8 +35,23 @@ async function startQueue(database: Database, options: QueueOptions): Promise<St
   await boss.start();
   // A job is one time slice of an import (lib/imports/job.ts), so 15 minutes is ample; a worker
   // that dies mid-slice leaves its job to expire and be retried after that at most.
-  await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 });
+  await createImportQueue(boss);
   return { boss, supervise: options.supervise };
+}
+
+// Processes starting at once on a new database all create the queue; pg-boss's create_queue can
+// deadlock with itself then (it inserts the queue row and creates its partition table). PostgreSQL
+// aborts one side; that one tries again and finds the queue made.
+async function createImportQueue(boss: PgBoss) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 });
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
 }
 
 export async function enqueueImport(boss: PgBoss, importId: string): Promise<void> {

@@ -3,7 +3,7 @@
 // on any number of machines, share one queue. No server-only imports: the standalone script uses it.
 import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
-import type { Logger } from "@/lib/logger";
+import { withLogContext, type Logger } from "@/lib/logger";
 import { runImportJob, failImport, type RunJobOptions } from "./job";
 import { enqueueImport, getQueue, IMPORT_QUEUE, stopQueue } from "./queue";
 import { claimStalledImports, failAbandonedUploads } from "./store";
@@ -38,26 +38,36 @@ export async function startImportWorker(database: Database, options: WorkerOptio
   const stalledMs = options.stalledAfterMs ?? STALLED_MS;
   // PGlite is one process: whatever it left validating or importing before a restart is orphaned.
   await requeueStalled(database, boss, log, database.kind === "pglite" ? 0 : stalledMs);
-  const timer = setInterval(() => void requeueStalled(database, boss, log, stalledMs), STALLED_CHECK_MS);
+  const timer = setInterval(() => void requeueStalled(database, boss, log, stalledMs), Math.min(STALLED_CHECK_MS, stalledMs / 2));
   timer.unref();
   log.info({ concurrency: options.concurrency, engine: database.kind }, "import worker started");
   return {
     async stop() {
       clearInterval(timer);
+      // No new job first, so a slice handed back below is left for another worker, not taken again here.
+      await boss.offWork(IMPORT_QUEUE);
       stopping.abort();
       await stopQueue(database);
     },
   };
 }
 
-async function handle(database: Database, boss: PgBoss, job: PgBoss.JobWithMetadata<ImportJobData>, options: WorkerOptions) {
+// Every log line of a job, the flow module's included, carries its import id.
+function handle(database: Database, boss: PgBoss, job: PgBoss.JobWithMetadata<ImportJobData>, options: WorkerOptions) {
+  return withLogContext({ importId: job.data.importId, jobId: job.id }, () => runSlice(database, boss, job, options));
+}
+
+async function runSlice(database: Database, boss: PgBoss, job: PgBoss.JobWithMetadata<ImportJobData>, options: WorkerOptions) {
   const { importId } = job.data;
+  const { log } = options;
   try {
+    log.info({ attempt: job.retryCount + 1 }, "import job slice started");
     const result = await runImportJob(database, importId, options.job);
-    options.log.debug({ importId, result }, "import job slice done");
+    // "more" after a stop: the rest of the import is handed back to the queue, for another worker.
+    log.info({ result, handedBack: result === "more" && options.job?.signal?.aborted === true }, "import job slice ended");
     if (result === "more") await enqueueImport(boss, importId);
   } catch (error) {
-    options.log.error({ err: error, importId, attempt: job.retryCount + 1, attempts: job.retryLimit + 1 }, "import job failed");
+    log.error({ err: error, attempt: job.retryCount + 1, attempts: job.retryLimit + 1 }, "import job failed");
     if (job.retryCount >= job.retryLimit) {
       await failImport(database, importId, "The import stopped on an internal error. Rows imported so far keep their results.");
     }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireHolder } from "@/lib/auth/session";
 import { isId } from "@/lib/ids";
+import { logger } from "@/lib/logger";
 import { changeReportLink, createReportLink, setPartnerContacts, stopReportLink } from "@/lib/report-links/service";
 
 export type ShareState = { status: "idle" } | { status: "ok"; url: string } | { status: "invalid"; message: string } | { status: "error"; message: string };
@@ -37,7 +38,7 @@ export async function createReportLinkAction(_prev: ShareState, form: FormData):
     revalidatePath("/reports");
     return { status: "ok", url: result.url };
   } catch (err) {
-    console.error("creating a report link failed", err);
+    logger.error({ err, accountId: holder.accountId }, "creating a report link failed");
     return { status: "error", message: "The link could not be created. Try again." };
   }
 }

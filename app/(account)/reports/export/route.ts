@@ -3,8 +3,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getCurrentHolder } from "@/lib/auth/session";
 import { searchParamsRecord } from "@/lib/leads/filters";
 import { exportReportCsv } from "@/lib/reports/export";
+import { withRequestLog } from "@/lib/logging/request-log";
 
 export async function GET(request: NextRequest) {
+  return withRequestLog(request, () => exportCsv(request));
+}
+
+async function exportCsv(request: NextRequest) {
   const holder = await getCurrentHolder();
   if (!holder) return NextResponse.redirect(new URL("/login", request.url));
   const csv = await exportReportCsv({ accountId: holder.accountId, timeZone: holder.timeZone, searchParams: searchParamsRecord(request.nextUrl.searchParams) });

@@ -1,9 +1,10 @@
 // A flow's fields and acceptance criteria for one source, as JSON (docs/api.md).
 import { handleMeta } from "@/lib/intake/meta";
 import { methodNotAllowed } from "@/lib/intake/replies";
+import { withRequestLog } from "@/lib/logging/request-log";
 
 export async function GET(request: Request, { params }: { params: Promise<{ flowId: string; sourceId: string }> }) {
-  return handleMeta(request, await params);
+  return withRequestLog(request, async () => handleMeta(request, await params));
 }
 
 const refuse = (request: Request) => methodNotAllowed(request.method, "GET");
