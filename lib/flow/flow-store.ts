@@ -39,6 +39,9 @@ export interface FlowStore {
   reserveCap(reservation: CapReservation): Promise<boolean>;
   releaseCap(reservation: CapReservation): Promise<void>;
   saveLeads(leads: ProcessedLead[]): Promise<void>;
+  // One lead whose outcome hangs only on one dedupe claim (see processLeads): claims the key and
+  // saves `granted` if it was free, else `refused`, in one atomic statement; true when granted.
+  saveLeadClaiming(claim: DedupeClaim, granted: ProcessedLead, refused: ProcessedLead): Promise<boolean>;
 }
 
 export type DeliveryResult = { outcome: Outcome; reason: string | null };

@@ -1,6 +1,7 @@
-// The database side of processLeads, inside one transaction: dedupe claims and cap units are taken
-// with INSERT ... ON CONFLICT (atomic under any concurrency), leads and their events saved together.
-// Because claims and leads commit together, a crash never leaves a claim without its lead.
+// The database side of processLeads, inside one transaction (or, for a lone lead saved with its
+// claim, one statement): dedupe claims and cap units are taken with INSERT ... ON CONFLICT (atomic
+// under any concurrency), leads and their events saved together. Because claims and leads commit
+// together, a crash never leaves a claim without its lead.
 import type { SqlTransaction } from "@/db/transaction";
 import type { CapReservation, DedupeClaim, FlowStore, ProcessedLead } from "./flow-store";
 
@@ -29,19 +30,35 @@ const claimSql = `insert into dedupe_keys (flow_id, step_id, key_hash, lead_id, 
     where $6::timestamptz is not null and dedupe_keys.claimed_at < $6::timestamptz
   returning key_hash`;
 
+// The real-time path's one statement: the claim, then whichever version of the lead it allows
+// ($7 and $8 hold [granted, refused]). One statement is atomic on its own, so the claim and the lead
+// commit together without BEGIN and COMMIT; concurrent claims of one key still queue on its row.
+const claimAndSaveSql = `with claimed as (${claimSql}),
+  chosen as (select case when exists (select from claimed) then 0 else 1 end as version),
+  saved as (insert into leads (${LEAD_COLUMNS.join(", ")})
+    select ${LEAD_COLUMNS.join(", ")} from chosen, json_populate_record(null::leads, $7::json -> chosen.version)),
+  logged as (insert into lead_events (${EVENT_COLUMNS.join(", ")})
+    select ${EVENT_COLUMNS.join(", ")} from chosen, json_populate_recordset(null::lead_events, $8::json -> chosen.version))
+  select version = 0 as granted from chosen`;
+
+// claimSql's parameters for claims that share one step.
+function claimParams(claims: DedupeClaim[]) {
+  const since = claims[0]?.windowStart ?? null;
+  return [
+    claims.map((c) => c.flowId),
+    claims.map((c) => c.stepId),
+    claims.map((c) => c.keyHash),
+    claims.map((c) => c.leadId),
+    claims.map((c) => c.claimedAt.toISOString()),
+    since?.toISOString() ?? null,
+  ];
+}
+
 export function createLeadStore(tx: SqlTransaction): FlowStore {
   return {
     async claimDedupeKeys(claims: DedupeClaim[]) {
       const sorted = [...claims].sort((a, b) => (a.keyHash < b.keyHash ? -1 : a.keyHash > b.keyHash ? 1 : 0));
-      const since = claims[0]?.windowStart ?? null;
-      const { rows } = await tx.query<{ key_hash: string }>(claimSql, [
-        sorted.map((c) => c.flowId),
-        sorted.map((c) => c.stepId),
-        sorted.map((c) => c.keyHash),
-        sorted.map((c) => c.leadId),
-        sorted.map((c) => c.claimedAt.toISOString()),
-        since?.toISOString() ?? null,
-      ], { name: "lead-store-claim" });
+      const { rows } = await tx.query<{ key_hash: string }>(claimSql, claimParams(sorted), { name: "lead-store-claim" });
       const granted = new Set(rows.map((r) => r.key_hash));
       return claims.map((c) => granted.has(c.keyHash));
     },
@@ -79,6 +96,15 @@ export function createLeadStore(tx: SqlTransaction): FlowStore {
       }
       await tx.copy({ table: "leads", columns: LEAD_COLUMNS }, leads.map(leadRow));
       await tx.copy({ table: "lead_events", columns: EVENT_COLUMNS }, leads.flatMap(eventRows));
+    },
+    async saveLeadClaiming(claim: DedupeClaim, granted: ProcessedLead, refused: ProcessedLead) {
+      const versions = [granted, refused];
+      const { rows } = await tx.query<{ granted: boolean }>(
+        claimAndSaveSql,
+        [...claimParams([claim]), JSON.stringify(versions.map(leadObject)), JSON.stringify(versions.map(eventObjects))],
+        { name: "lead-store-claim-save" },
+      );
+      return rows[0]!.granted;
     },
   };
 }

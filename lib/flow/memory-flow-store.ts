@@ -15,17 +15,18 @@ export function createMemoryFlowStore(): MemoryFlowStore {
   const claims = new Map<string, { leadId: string; claimedAt: Date }>();
   const capCounts = new Map<string, number>();
   const leads: ProcessedLead[] = [];
+  const take = (c: DedupeClaim) => {
+    const held = claims.get(claimKey(c));
+    const free = !held || (c.windowStart !== null && held.claimedAt < c.windowStart);
+    if (free) claims.set(claimKey(c), { leadId: c.leadId, claimedAt: c.claimedAt });
+    return free;
+  };
   return {
     leads,
     claims,
     capCounts,
     async claimDedupeKeys(batch) {
-      return batch.map((c) => {
-        const held = claims.get(claimKey(c));
-        const free = !held || (c.windowStart !== null && held.claimedAt < c.windowStart);
-        if (free) claims.set(claimKey(c), { leadId: c.leadId, claimedAt: c.claimedAt });
-        return free;
-      });
+      return batch.map(take);
     },
     async releaseDedupeKeys(batch) {
       for (const c of batch) if (claims.get(claimKey(c))?.leadId === c.leadId) claims.delete(claimKey(c));
@@ -42,6 +43,11 @@ export function createMemoryFlowStore(): MemoryFlowStore {
     },
     async saveLeads(batch) {
       leads.push(...batch);
+    },
+    async saveLeadClaiming(claim, granted, refused) {
+      const won = take(claim);
+      leads.push(won ? granted : refused);
+      return won;
     },
   };
 }

@@ -2,18 +2,19 @@
 // with a batch of staged rows: same code, same outcomes. Order for each lead: normalize ->
 // acceptance criteria (flow, then source) -> price -> volume caps (flow, then source) -> steps.
 // A batch goes through each stage together (planWaves says when it must not) so dedupe claims and
-// saves are one round trip each.
+// saves are one round trip each; a lone lead whose last step is the dedupe is one round trip in all
+// (processAlone).
 import { newId } from "@/lib/ids";
 import { checkAcceptance } from "./acceptance";
-import { planWaves } from "./batch-waves";
+import { hasCaps, planWaves } from "./batch-waves";
 import { reserveCaps } from "./caps";
 import type { FlowStore, Deliver, ProcessedLead } from "./flow-store";
 import { alive, buildLeadRecord, event, finish, type WorkingLead } from "./lead-record";
-import type { FlowConfig, SourceConfig } from "./model";
-import { fieldTypeMap, normalizeLead, typeOfField, type LeadData } from "./normalize";
+import type { DedupeStep, FlowConfig, SourceConfig } from "./model";
+import { fieldTypeMap, normalizeLead, typeOfField, type FieldTypeMap, type LeadData } from "./normalize";
 import { computePrice } from "./pricing";
 import type { RuleOptions } from "./rules";
-import { runStep } from "./steps/run-step";
+import { asDuplicate, dedupeClaimForSave, runStep } from "./steps/run-step";
 import { getFieldType } from "./types";
 
 export type FlowContext = {
@@ -56,6 +57,8 @@ export async function processLeads(ctx: FlowContext, inputs: LeadInput[], option
     caps: [],
     claims: [],
   }));
+  const lastClaim = leads.length === 1 && ctx.flow.enabled ? dedupeStepForSave(ctx.flow.config, ctx.source.config) : null;
+  if (lastClaim) return [await processAlone(ctx, leads[0]!, lastClaim, { ...options, ruleOptions, now, types })];
   if (!ctx.flow.enabled) for (const w of leads) finish(w, "error", "Flow is disabled", "flow");
   else {
     for (const wave of planWaves(ctx.flow.config, ctx.source.config, leads)) {
@@ -68,9 +71,40 @@ export async function processLeads(ctx: FlowContext, inputs: LeadInput[], option
   return records;
 }
 
+// The flow's only dedupe step, when it is the last step and nothing has caps: a lone lead's outcome
+// then hangs on nothing but that step's claim, so the statement saving the lead can make the claim.
+function dedupeStepForSave(flow: FlowConfig, source: SourceConfig): DedupeStep | null {
+  const dedupes = flow.steps.filter((s) => s.type === "dedupe");
+  const last = flow.steps.at(-1);
+  return dedupes.length === 1 && last?.type === "dedupe" && !hasCaps(flow, source) ? last : null;
+}
+
+// Whether processLeads reaches the store with one statement for a lone lead of this flow (no caps,
+// at most one dedupe step and that one last), so a caller may leave out the transaction around it.
+export function savesLeadInOneStatement(flow: FlowConfig, source: SourceConfig): boolean {
+  const hasDedupe = flow.steps.some((s) => s.type === "dedupe");
+  return hasDedupe ? dedupeStepForSave(flow, source) !== null : !hasCaps(flow, source);
+}
+
 type RunOptions = Omit<ProcessOptions, "now"> & { ruleOptions: RuleOptions; now: Date };
 
-async function runFlow(ctx: FlowContext, leads: WorkingLead[], options: RunOptions) {
+// The real-time API's usual case: everything before the last step's claim is decided in memory,
+// then one statement claims the key and saves the lead as it is or, if the key was taken, as a duplicate.
+async function processAlone(ctx: FlowContext, w: WorkingLead, step: DedupeStep, options: RunOptions & { types: FieldTypeMap }): Promise<ProcessedLead> {
+  const { steps } = ctx.flow.config;
+  await runFlow(ctx, [w], options, steps.slice(0, -1));
+  const claim = w.outcome === null ? dedupeClaimForSave({ ctx, step, position: steps.length, leads: [w], ...options }) : null;
+  await settle([w], options.store);
+  const lead = buildLeadRecord(ctx, w, options.types);
+  if (claim === null) {
+    await options.store.saveLeads([lead]);
+    return lead;
+  }
+  const duplicate = asDuplicate(lead);
+  return (await options.store.saveLeadClaiming(claim, lead, duplicate)) ? lead : duplicate;
+}
+
+async function runFlow(ctx: FlowContext, leads: WorkingLead[], options: RunOptions, steps = ctx.flow.config.steps) {
   const { config } = ctx.flow;
   for (const w of leads) {
     const started = performance.now();
@@ -83,7 +117,7 @@ async function runFlow(ctx: FlowContext, leads: WorkingLead[], options: RunOptio
     if (w.price > MAX_PRICE) finish(w, "failure", "Price is too large", "pricing");
   }
   await checkCaps(ctx, alive(leads), options);
-  for (const [position, step] of config.steps.entries()) {
+  for (const [position, step] of steps.entries()) {
     const pending = alive(leads);
     if (pending.length === 0) break;
     await runStep({ ctx, step, position: position + 1, leads: pending, ...options });

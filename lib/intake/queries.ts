@@ -3,11 +3,11 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDatabase, getDb } from "@/db";
 import { accounts, flows, idempotencyKeys, sources } from "@/db/schema";
-import { withTransaction } from "@/db/transaction";
+import { withSingleStatement, withTransaction } from "@/db/transaction";
 import type { Deliver, ProcessedLead } from "@/lib/flow/flow-store";
 import { createLeadStore } from "@/lib/flow/lead-store";
 import { flowConfigSchema, outcomeSchema, sourceConfigSchema } from "@/lib/flow/model";
-import { processLeads, type FlowContext, type LeadInput } from "@/lib/flow/process-leads";
+import { processLeads, savesLeadInOneStatement, type FlowContext, type LeadInput } from "@/lib/flow/process-leads";
 import { submitBodyOf } from "./render";
 
 // What the lead API needs to know about a flow and source, read in one query.
@@ -64,12 +64,19 @@ export type StoredReply = z.infer<typeof storedReplySchema>;
 export type IdempotencyRef = { sourceId: string; key: string };
 
 // One lead, one transaction: its dedupe claims, cap units, lead row, events and (with an
-// Idempotency-Key) its stored reply commit together or not at all.
+// Idempotency-Key) its stored reply commit together or not at all. When processLeads needs only one
+// statement for the lead (see savesLeadInOneStatement), that statement is the transaction.
 export async function processLeadNow(
   ctx: FlowContext,
   input: LeadInput,
   options: { deliver: Deliver; idempotency?: IdempotencyRef & { location: string | null } },
 ): Promise<ProcessedLead> {
+  if (!options.idempotency && savesLeadInOneStatement(ctx.flow.config, ctx.source.config)) {
+    return withSingleStatement(getDatabase(), async (tx) => {
+      const [lead] = await processLeads(ctx, [input], { store: createLeadStore(tx), deliver: options.deliver });
+      return lead!;
+    });
+  }
   return withTransaction(getDatabase(), async (tx) => {
     const [lead] = await processLeads(ctx, [input], { store: createLeadStore(tx), deliver: options.deliver });
     const { idempotency } = options;

@@ -2,7 +2,7 @@
 // processed lead leaves in the tables.
 import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/db";
-import { withTransaction } from "@/db/transaction";
+import { withSingleStatement, withTransaction } from "@/db/transaction";
 import type { CapReservation, DedupeClaim } from "@/lib/flow/flow-store";
 import { createLeadStore } from "@/lib/flow/lead-store";
 import { processLeads, type LeadInput } from "@/lib/flow/process-leads";
@@ -118,5 +118,46 @@ describe("processing leads into the database", () => {
     const outcomes = results.map(([lead]) => lead!.reason ?? lead!.outcome);
     expect(outcomes.filter((o) => o === "success")).toHaveLength(1);
     expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(49);
+  });
+});
+
+describe("a lone lead saved by one statement (the real-time path)", () => {
+  const ctx = testContext(
+    { pricing: { rules: [{ ruleSet: { op: "and", rules: [] }, price: 12.5 }] }, steps: [{ id: "dd", type: "dedupe", fields: ["email"], windowDays: 30 }] },
+    { flowId: newId() },
+  );
+  const processAlone = (input: LeadInput) =>
+    withSingleStatement(db(), (tx) => processLeads(ctx, [input], { store: createLeadStore(tx), deliver: recordDeliveries() }));
+  const eventsOf = (id: string) => query("select position, step, outcome, reason from lead_events where lead_id = $1 order by position", [id]);
+
+  it("is saved with its claim, or as a duplicate with the dedupe step's failure when the key is taken", async () => {
+    const [first] = await processAlone({ data: { email: "alone@example.com" } });
+    const [again] = await processAlone({ data: { email: "Alone@Example.com" } });
+    const rows = await query<Record<string, unknown>>("select id, outcome, reason, price::float8 as price from leads where id in ($1, $2) order by id", [first!.id, again!.id]);
+    expect(rows).toEqual([
+      { id: first!.id, outcome: "success", reason: null, price: 12.5 },
+      { id: again!.id, outcome: "failure", reason: "duplicate", price: 0 },
+    ]);
+    expect(await eventsOf(again!.id)).toEqual([
+      { position: 0, step: "acceptance criteria", outcome: "success", reason: null },
+      { position: 1, step: "1. dedupe", outcome: "failure", reason: "duplicate" },
+    ]);
+    const claims = await query("select lead_id from dedupe_keys where flow_id = $1", [ctx.flow.id]);
+    expect(claims).toEqual([{ lead_id: first!.id }]);
+  });
+
+  it("lets exactly one of 50 identical leads arriving at once succeed", async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, () => processAlone({ data: { email: "race-alone@example.com" } })));
+    const outcomes = results.map(([lead]) => lead!.reason ?? lead!.outcome);
+    expect(outcomes.filter((o) => o === "success")).toHaveLength(1);
+    expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(49);
+  });
+
+  it("refuses a second statement, which would not be atomic with the first", async () => {
+    const twice = withSingleStatement(db(), async (tx) => {
+      await tx.query("select 1");
+      await tx.query("select 2");
+    });
+    await expect(twice).rejects.toThrow(/second statement/);
   });
 });

@@ -1,7 +1,7 @@
 // Runs one flow step for every still-open lead of a batch. Step criteria that fail skip the step;
 // a full step cap skips it too.
 import { reserveCaps } from "../caps";
-import type { DedupeClaim, FlowStore, Deliver } from "../flow-store";
+import type { DedupeClaim, Deliver, FlowStore, ProcessedLead } from "../flow-store";
 import { event, finish, type WorkingLead } from "../lead-record";
 import type { DedupeStep, FilterStep, RecipientStep, Step } from "../model";
 import type { FlowContext } from "../process-leads";
@@ -21,16 +21,23 @@ type StepRun<S extends Step = Step> = {
 };
 
 const RECIPIENT_CONCURRENCY = 8;
+const DUPLICATE = "duplicate";
+
+const stepLabel = (run: StepRun) => `${run.position}. ${run.step.name || run.step.type}`;
+
+// Step criteria that fail skip the step: true (and the skip recorded) when they do.
+function skipsStep(run: StepRun, w: WorkingLead, label: string, started: number): boolean {
+  if (matchesRuleSet(run.step.criteria, w.lead, run.ruleOptions)) return false;
+  w.events.push(event(w, label, "skip", "Step criteria not met", started));
+  return true;
+}
 
 export async function runStep(run: StepRun): Promise<void> {
-  const label = `${run.position}. ${run.step.name || run.step.type}`;
+  const label = stepLabel(run);
   const active: WorkingLead[] = [];
   for (const w of run.leads) {
     const started = performance.now();
-    if (!matchesRuleSet(run.step.criteria, w.lead, run.ruleOptions)) {
-      w.events.push(event(w, label, "skip", "Step criteria not met", started));
-      continue;
-    }
+    if (skipsStep(run, w, label, started)) continue;
     if (run.step.caps.length > 0) {
       const checks = [{ scope: `step:${run.ctx.flow.id}:${run.step.id}`, caps: run.step.caps }];
       const taken = await reserveCaps({ store: run.store, checks, lead: w.lead, at: w.submittedAt, timeZone: run.ctx.timeZone, ruleOptions: run.ruleOptions });
@@ -80,12 +87,34 @@ async function runDedupe(run: StepRun<DedupeStep>, label: string) {
   for (const w of run.leads) {
     const claim = claimOf.get(w) ?? null;
     if (claim === "repeat" || (claim !== null && !won.has(claim))) {
-      finish(w, "failure", "duplicate", label, started);
+      finish(w, "failure", DUPLICATE, label, started);
       continue;
     }
     if (claim) w.claims.push(claim);
     w.events.push(event(w, label, "success", null, started));
   }
+}
+
+// A lone lead's dedupe step when it is the flow's last (processLeads' one-statement path): the lead
+// passes it here, and the claim is returned for the save to make; a refused claim turns the lead into
+// the duplicate runDedupe would have made (see asDuplicate). Null when there is nothing to claim.
+export function dedupeClaimForSave(run: StepRun<DedupeStep>): DedupeClaim | null {
+  const [w] = run.leads;
+  const label = stepLabel(run);
+  const started = performance.now();
+  if (!w || skipsStep(run, w, label, started)) return null;
+  const keyHash = dedupeKey(run.step.fields, w.lead);
+  w.events.push(event(w, label, "success", null, started));
+  if (keyHash === null) return null;
+  return { flowId: run.ctx.flow.id, stepId: run.step.id, keyHash, leadId: w.id, claimedAt: run.now, windowStart: windowStart(run.step.windowDays, run.now) };
+}
+
+// A lead saved by dedupeClaimForSave's path whose claim was refused: what runDedupe and settle make
+// of a duplicate, failed by the dedupe step (its last event) and priced 0.
+export function asDuplicate(lead: ProcessedLead): ProcessedLead {
+  const last = lead.events.length - 1;
+  const events = lead.events.map((e, i) => (i === last ? { ...e, outcome: "failure" as const, reason: DUPLICATE } : e));
+  return { ...lead, outcome: "failure", reason: DUPLICATE, price: 0, events };
 }
 
 async function runRecipient(run: StepRun<RecipientStep>, label: string) {
