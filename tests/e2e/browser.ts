@@ -24,6 +24,9 @@ export async function logInAsDemo(page: Page, password = "e2e-demo-password") {
 
 // Every page is checked with axe-core: no WCAG A/AA violations.
 export async function expectAccessible(page: Page) {
+  // Next streams the metadata (<title>) of dynamic pages after the body: let the page finish first.
+  await page.waitForLoadState("load");
+  await page.waitForFunction(() => document.title !== "", undefined, { timeout: 10_000 }).catch(() => {});
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
   expect(summary).toEqual([]);
