@@ -3,6 +3,7 @@
 // anything else is kept as a string so rules and deliveries can still use it.
 import { findStandardField } from "./catalog";
 import type { FieldDef, NormalizedLead, NormalizedValue, TypeName } from "./model";
+import type { RuleOptions } from "./rules";
 import { getFieldType, maskValue } from "./types";
 
 export type LeadData = Record<string, string>;
@@ -33,6 +34,13 @@ export function fieldTypeMap(fields: readonly FieldDef[]): FieldTypeMap {
 
 export function typeOfField(types: FieldTypeMap, id: string): TypeName {
   return types.get(id) ?? findStandardField(id)?.type ?? "string";
+}
+
+// How rules read a flow's fields: by their type (for ordering operators) and label (for reasons).
+// processLeads and import validation both use it, so a criterion reads a field the same way in both.
+export function ruleOptionsFor(fields: readonly FieldDef[], types: FieldTypeMap = fieldTypeMap(fields)): RuleOptions {
+  const labels = new Map(fields.map((f) => [f.id, f.label]));
+  return { typeOf: (id) => getFieldType(typeOfField(types, id)), labelOf: (id) => labels.get(id) ?? id };
 }
 
 export function normalizeLead(types: FieldTypeMap, data: LeadData): NormalizedLead {

@@ -11,11 +11,10 @@ import { reserveCaps } from "./caps";
 import type { FlowStore, Deliver, ProcessedLead } from "./flow-store";
 import { alive, buildLeadRecord, event, finish, type WorkingLead } from "./lead-record";
 import type { DedupeStep, FlowConfig, SourceConfig } from "./model";
-import { fieldTypeMap, normalizeLead, typeOfField, type FieldTypeMap, type LeadData } from "./normalize";
+import { fieldTypeMap, normalizeLead, ruleOptionsFor, type FieldTypeMap, type LeadData } from "./normalize";
 import { computePrice } from "./pricing";
 import type { RuleOptions } from "./rules";
 import { asDuplicate, dedupeClaimForSave, runStep } from "./steps/run-step";
-import { getFieldType } from "./types";
 
 export type FlowContext = {
   accountId: string;
@@ -40,11 +39,7 @@ const MAX_PRICE = 99_999_999;
 export async function processLeads(ctx: FlowContext, inputs: LeadInput[], options: ProcessOptions): Promise<ProcessedLead[]> {
   const now = options.now?.() ?? new Date();
   const types = fieldTypeMap(ctx.flow.config.fields);
-  const labels = new Map(ctx.flow.config.fields.map((f) => [f.id, f.label]));
-  const ruleOptions: RuleOptions = {
-    typeOf: (id) => getFieldType(typeOfField(types, id)),
-    labelOf: (id) => labels.get(id) ?? id,
-  };
+  const ruleOptions: RuleOptions = ruleOptionsFor(ctx.flow.config.fields, types);
   const leads: WorkingLead[] = inputs.map((input) => ({
     id: newId(),
     input,

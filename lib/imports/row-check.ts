@@ -3,12 +3,11 @@
 // Also gives the row's dedupe key for finding duplicates within the file.
 import { checkAcceptance } from "@/lib/flow/acceptance";
 import type { Criterion, NormalizedLead } from "@/lib/flow/model";
-import { fieldTypeMap, normalizeLead, typeOfField, type FieldTypeMap, type LeadData } from "@/lib/flow/normalize";
+import { fieldTypeMap, normalizeLead, ruleOptionsFor, type FieldTypeMap, type LeadData } from "@/lib/flow/normalize";
 import type { FlowContext } from "@/lib/flow/process-leads";
 import { isRuleSet, type RuleOptions } from "@/lib/flow/rules";
 import type { RuleSet } from "@/lib/flow/model";
 import { dedupeKey } from "@/lib/flow/steps/dedupe";
-import { getFieldType } from "@/lib/flow/types";
 import { ROUTING_FIELDS, type Mapping } from "./settings";
 import type { RowProblem } from "./staged-rows";
 
@@ -28,14 +27,13 @@ export type RowPlan = {
 // The same rule options processLeads builds, so a criterion reads a field as the flow will.
 export function planFor(ctx: FlowContext): RowPlan {
   const types = fieldTypeMap(ctx.flow.config.fields);
-  const labels = new Map(ctx.flow.config.fields.map((f) => [f.id, f.label]));
   const dedupe = ctx.flow.config.steps.find((step) => step.type === "dedupe");
   const criteria = [...ctx.flow.config.acceptance, ...ctx.source.config.acceptance];
   const dedupeFields = dedupe?.type === "dedupe" ? dedupe.fields : DEFAULT_DEDUPE_FIELDS;
   return {
     ctx,
     types,
-    ruleOptions: { typeOf: (id) => getFieldType(typeOfField(types, id)), labelOf: (id) => labels.get(id) ?? id },
+    ruleOptions: ruleOptionsFor(ctx.flow.config.fields, types),
     criteria,
     dedupeFields,
     readFields: new Set([...criteria.flatMap((c) => criterionFields(c.ruleSet)), ...dedupeFields]),
