@@ -27,7 +27,8 @@ export const TYPE_NAMES = [
 export const typeNameSchema = z.enum(TYPE_NAMES);
 export type TypeName = z.infer<typeof typeNameSchema>;
 
-export const OPERATORS = [
+// Operator groups; field types (lib/flow/types/operators.ts) offer the groups their values support.
+export const BASE_OPERATORS = [
   "is equal to",
   "is not equal to",
   "is blank",
@@ -38,17 +39,19 @@ export const OPERATORS = [
   "does not include",
   "is included in",
   "is not included in",
+] as const;
+export const ORDERING_OPERATORS = [
   "is less than",
   "is less than or equal to",
   "is greater than",
   "is greater than or equal to",
   "is between",
   "is not between",
-  "matches pattern",
-  "does not match pattern",
-  "is true",
-  "is false",
 ] as const;
+export const PATTERN_OPERATORS = ["matches pattern", "does not match pattern"] as const;
+export const BOOLEAN_OPERATORS = ["is true", "is false"] as const;
+
+export const OPERATORS = [...BASE_OPERATORS, ...ORDERING_OPERATORS, ...PATTERN_OPERATORS, ...BOOLEAN_OPERATORS] as const;
 export const operatorSchema = z.enum(OPERATORS);
 export type Operator = z.infer<typeof operatorSchema>;
 
