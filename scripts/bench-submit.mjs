@@ -21,6 +21,8 @@ const settings = {
   duplicateEvery: Number(process.env.BENCH_DUPLICATE_EVERY ?? 20),
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
 };
+// BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
 const env = { ...process.env, NEXT_DIST_DIR: settings.distDir, NEXT_TELEMETRY_DISABLED: "1" };
 
 async function admin(sql) {
@@ -39,7 +41,7 @@ function build() {
   console.log(`Building into ${settings.distDir} (log: .data/bench-build.log) ...`);
   mkdirSync(".data", { recursive: true });
   const log = openSync(".data/bench-build.log", "w");
-  const result = spawnSync("npx", ["next", "build"], { stdio: ["ignore", log, log], env });
+  const result = spawnSync("npm", ["run", "-s", "build"], { stdio: ["ignore", log, log], env });
   writeFileSync("tsconfig.json", tsconfig);
   if (result.status !== 0) throw new Error(`next build failed:\n${readFileSync(".data/bench-build.log", "utf8").slice(-3000)}`);
 }
@@ -102,19 +104,19 @@ async function startServer(databaseUrl) {
   const port = await freePort();
   mkdirSync(".data", { recursive: true });
   const log = openSync(".data/bench-server.log", "w");
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, [...nodeFlags, "scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl, LEADPORT_SECRET: randomBytes(32).toString("hex"), MIGRATE_ON_START: "true", SEED_DEMO: "true", LOG_LEVEL: "warn" },
     stdio: ["ignore", log, log],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let waited = 0; waited < 60_000; waited += 250) {
-    if (server.exitCode !== null) throw new Error("next start exited; see .data/bench-server.log");
+    if (server.exitCode !== null) throw new Error("the server exited; see .data/bench-server.log");
     const up = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
     if (up) return { server, baseUrl };
     await new Promise((r) => setTimeout(r, 250));
   }
   await stopServer(server);
-  throw new Error("next start did not answer within 60 s");
+  throw new Error("the server did not answer within 60 s");
 }
 
 async function stopServer(server) {

@@ -42,7 +42,7 @@ if (status !== 0) finish(status);
 
 // The browser tests and the cluster test (PostgreSQL only: PGlite is one process) share one build.
 let buildStatus;
-const build = () => (buildStatus ??= run("npx", ["next", "build"]));
+const build = () => (buildStatus ??= run("npm", ["run", "-s", "build"]));
 
 let browserStatus = 0;
 if (existsSync(chromium)) {

@@ -3,6 +3,7 @@
 // body or redir_url, 401 missing API key, 403 disabled source, 404 unknown flow or source, 406 Accept
 // or Content-Type we cannot handle, 409 Idempotency-Key in flight, 413 body too large, 415 no Content-Type.
 import type { Deliver } from "@/lib/flow/flow-store";
+import type { ApiReply, ApiRequest } from "./api-http";
 import { isAuthorized } from "./basic-auth";
 import { submitOnce } from "./idempotency";
 import { negotiateReply, type ReplyFormat } from "./negotiate";
@@ -16,8 +17,8 @@ export type HandlerOptions = { deliver?: Deliver };
 
 export const SUBMIT_METHODS = "GET, POST";
 
-export async function handleSubmit(request: Request, ids: SubmitIds, options: HandlerOptions = {}): Promise<Response> {
-  const format = negotiateReply(request.headers.get("accept"));
+export async function handleSubmit(request: ApiRequest, ids: SubmitIds, options: HandlerOptions = {}): Promise<ApiReply> {
+  const format = negotiateReply(request.header("accept"));
   if (!format) return notAcceptable();
   try {
     return await submit(request, ids, format, options);
@@ -26,13 +27,13 @@ export async function handleSubmit(request: Request, ids: SubmitIds, options: Ha
   }
 }
 
-async function submit(request: Request, ids: SubmitIds, format: ReplyFormat, options: HandlerOptions): Promise<Response> {
+async function submit(request: ApiRequest, ids: SubmitIds, format: ReplyFormat, options: HandlerOptions): Promise<ApiReply> {
   const check = checkTarget(await findSubmitTarget(ids.flowId, ids.sourceId));
   if (!check.ok) return reply(format, check.refusal.status, check.refusal.body);
-  if (!isAuthorized(request.headers.get("authorization"), check.target)) return unauthorized(format);
+  if (!isAuthorized(request.header("authorization"), check.target)) return unauthorized(format);
   const read = await readLeadRequest(request);
   if (!read.ok) return reply(format, read.status, { message: read.message });
-  const key = request.headers.get("idempotency-key");
+  const key = request.header("idempotency-key");
   if (key !== null) {
     return submitOnce({ format, target: check.target, data: read.data, redirect: read.redirect, key, deliver: options.deliver });
   }

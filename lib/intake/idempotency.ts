@@ -3,6 +3,7 @@
 // a retry while it is still running gets 409.
 import type { Deliver } from "@/lib/flow/flow-store";
 import type { LeadData } from "@/lib/flow/normalize";
+import type { ApiReply } from "./api-http";
 import type { ReplyFormat } from "./negotiate";
 import { claimIdempotencyKey, releaseIdempotencyKey, type SubmitTarget } from "./queries";
 import { leadReply } from "./replies";
@@ -20,7 +21,7 @@ export type IdempotentSubmit = {
   deliver?: Deliver;
 };
 
-export async function submitOnce({ format, target, data, redirect, key, deliver }: IdempotentSubmit): Promise<Response> {
+export async function submitOnce({ format, target, data, redirect, key, deliver }: IdempotentSubmit): Promise<ApiReply> {
   if (!KEY_RE.test(key)) return reply(format, 400, { message: "Idempotency-Key must be 1 to 255 visible ASCII characters" });
   const ref = { sourceId: target.context.source.id, key };
   const claim = await claimIdempotencyKey(ref);

@@ -3,6 +3,7 @@
 import { requiredFieldIds } from "@/lib/flow/acceptance";
 import { describeRuleSet } from "@/lib/flow/describe-rule";
 import type { Criterion } from "@/lib/flow/model";
+import { apiRequestOf, responseOf } from "./api-http";
 import { isAuthorized } from "./basic-auth";
 import { FIELD_EXAMPLES } from "./field-examples";
 import type { SubmitIds } from "./handle-submit";
@@ -37,10 +38,10 @@ export function flowMetaOf(target: SubmitTarget) {
 export async function handleMeta(request: Request, ids: SubmitIds): Promise<Response> {
   try {
     const check = checkTarget(await findSubmitTarget(ids.flowId, ids.sourceId));
-    if (!check.ok) return reply(JSON_REPLY, check.refusal.status, check.refusal.body);
-    if (!isAuthorized(request.headers.get("authorization"), check.target)) return unauthorized(JSON_REPLY);
+    if (!check.ok) return responseOf(reply(JSON_REPLY, check.refusal.status, check.refusal.body));
+    if (!isAuthorized(request.headers.get("authorization"), check.target)) return responseOf(unauthorized(JSON_REPLY));
     return new Response(JSON.stringify(flowMetaOf(check.target)), { headers: { "content-type": "application/json; charset=utf-8" } });
   } catch (err) {
-    return internalError(JSON_REPLY, err, request);
+    return responseOf(internalError(JSON_REPLY, err, apiRequestOf(request)));
   }
 }

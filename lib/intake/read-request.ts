@@ -1,6 +1,7 @@
 // Reads a lead API request into lead data: GET from the query string; POST from the body, by its
 // Content-Type, with query-string parameters merged over it (LeadConduit's rules and statuses).
 import type { LeadData } from "@/lib/flow/normalize";
+import type { ApiRequest } from "./api-http";
 import { leadDataOf, queryData, redirectTargetOf } from "./lead-data";
 import { bodyFormatOf } from "./negotiate";
 import { parseBody } from "./parse-body";
@@ -15,31 +16,12 @@ export type LeadRequest =
 const TOO_LARGE = { ok: false, status: 413, message: `Body is larger than ${MAX_BODY_BYTES} bytes` } as const;
 const SUPPORTED = "application/x-www-form-urlencoded, application/json, application/xml, text/xml";
 
-// Null when the body is larger than the limit; stops reading there.
-async function readText(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
-
-async function readBody(request: Request): Promise<{ ok: true; data: Record<string, unknown> } | Extract<LeadRequest, { ok: false }>> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return TOO_LARGE;
-  const text = await readText(request, MAX_BODY_BYTES);
+async function readBody(request: ApiRequest): Promise<{ ok: true; data: Record<string, unknown> } | Extract<LeadRequest, { ok: false }>> {
+  if (Number(request.header("content-length") ?? 0) > MAX_BODY_BYTES) return TOO_LARGE;
+  const text = await request.readText(MAX_BODY_BYTES);
   if (text === null) return TOO_LARGE;
   if (text.trim() === "") return { ok: true, data: {} };
-  const contentType = request.headers.get("content-type");
+  const contentType = request.header("content-type");
   if (!contentType) return { ok: false, status: 415, message: "Content-Type header is required" };
   const format = bodyFormatOf(contentType);
   if (!format) return { ok: false, status: 406, message: `Content-Type ${contentType} is not supported. Use ${SUPPORTED}.` };
@@ -47,8 +29,9 @@ async function readBody(request: Request): Promise<{ ok: true; data: Record<stri
   return parsed.ok ? parsed : { ok: false, status: 400, message: parsed.message };
 }
 
-export async function readLeadRequest(request: Request): Promise<LeadRequest> {
-  const query = queryData(new URL(request.url).searchParams);
+export async function readLeadRequest(request: ApiRequest): Promise<LeadRequest> {
+  const queryStart = request.path.indexOf("?");
+  const query = queryData(new URLSearchParams(queryStart < 0 ? "" : request.path.slice(queryStart + 1)));
   const body = request.method === "POST" ? await readBody(request) : { ok: true as const, data: {} };
   if (!body.ok) return body;
   const redirect = redirectTargetOf(body.data, query);

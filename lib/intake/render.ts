@@ -2,6 +2,7 @@
 // <result> as XML; errors as {"message"} (<error><message> in XML).
 import type { ProcessedLead } from "@/lib/flow/flow-store";
 import type { Outcome } from "@/lib/flow/model";
+import type { ApiReply } from "./api-http";
 import type { ReplyFormat } from "./negotiate";
 
 export type SubmitBody = { outcome: Outcome; reason?: string; lead: { id: string }; price: number };
@@ -28,9 +29,10 @@ export function renderBody(format: ReplyFormat, body: SubmitBody | MessageBody):
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root}>${xmlElements(body)}</${root}>\n`;
 }
 
-export function reply(format: ReplyFormat, status: number, body: SubmitBody | MessageBody, headers: Record<string, string> = {}): Response {
-  return new Response(renderBody(format, body), {
+export function reply(format: ReplyFormat, status: number, body: SubmitBody | MessageBody, headers: Record<string, string> = {}): ApiReply {
+  return {
     status,
     headers: { "content-type": `${format.contentType}; charset=utf-8`, "cache-control": "no-store", ...headers },
-  });
+    body: renderBody(format, body),
+  };
 }

@@ -124,7 +124,7 @@ describe.skipIf(!ready)("a cluster of app processes and workers on one PostgreSQ
   it("answers the upload in flight when an app process gets SIGTERM, then exits", () => {
     const stop = cluster.appStop!;
     expect(stop.upload).toBe("created");
-    expect(stop.exit.code).toBe(143); // next start's exit code for SIGTERM
+    expect(stop.exit.code).toBe(143); // 128 + SIGTERM, as next start exits
     expect(stop.log.map((l) => l.msg)).toEqual(expect.arrayContaining(["shutting down: finishing requests in flight and import batches", "stopped"]));
   });
 

@@ -1,5 +1,6 @@
-// Child processes of the cluster test: `next start` app processes and `scripts/worker.ts` workers,
-// each with its output in a log file and its JSON log lines (pino) kept for the test to read.
+// Child processes of the cluster test: app processes (`scripts/start.mjs`, as `npm start`) and
+// `scripts/worker.ts` workers, each with its output in a log file and its JSON log lines (pino) kept
+// for the test to read.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { join } from "node:path";
@@ -48,7 +49,7 @@ function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv, logD
 export async function startApp(name: string, env: NodeJS.ProcessEnv, logDir: string): Promise<App> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const proc = startProcess(name, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], env, logDir);
+  const proc = startProcess(name, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], env, logDir);
   await Promise.race([
     waitForHttp(`${baseUrl}/healthz`, 90_000),
     proc.exited.then(({ code }) => Promise.reject(new Error(`${name} exited with ${code} before serving; see ${logDir}/${name}.log`))),

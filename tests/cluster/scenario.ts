@@ -1,4 +1,4 @@
-// The cluster test's scenario: two `next start` app processes (their in-process worker off) and two
+// The cluster test's scenario: two app processes (`npm start`) (their in-process worker off) and two
 // `scripts/worker.ts` workers on one PostgreSQL database. Three imports run at once, through both
 // app processes, while real-time leads arrive at both; one worker is SIGKILLed and the other
 // SIGTERMed mid-import, both replaced as an orchestrator would; last, one app process gets SIGTERM

@@ -1,5 +1,5 @@
-// Starts one production server (`next start`, built beforehand by scripts/test.mjs) on its own
-// database for the browser tests, and stops it afterwards.
+// Starts one production server (`scripts/start.mjs`, as `npm start`; built beforehand by
+// scripts/test.mjs) on its own database for the browser tests, and stops it afterwards.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +17,7 @@ export default async function setup(project: TestProject) {
   const dataRoot = mkdtempSync(join(tmpdir(), "leadport-e2e-"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  server = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -1,10 +1,15 @@
-// Calls the real-time API's route handlers in-process, as Next would, and seeds what they need.
+// Calls the real-time API in-process, through its route handlers as Next would, or (after
+// startDirectServer()) over HTTP through the production server's direct route; and seeds what it needs.
+import { once } from "node:events";
+import { createServer, request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import * as metaRoute from "@/app/flows/[flowId]/sources/[sourceId]/meta/route";
 import * as submitRoute from "@/app/flows/[flowId]/sources/[sourceId]/submit/route";
 import { getDb } from "@/db";
 import { flows, sources } from "@/db/schema";
 import { seedDemo } from "@/db/seed-demo";
+import { directRouteFor } from "@/lib/http-server/direct-routes";
 import { clearSubmitTargetCache } from "@/lib/intake/submit-lead";
 
 export type Ids = { flowId: string; sourceId: string };
@@ -18,10 +23,47 @@ export async function seedDemoFlow() {
   return { flowId: flow.id, sourceId: first!.id, apiKey: first!.apiKey!, otherSourceId: second!.id, otherApiKey: second!.apiKey! };
 }
 
+let directServer: { server: Server; port: number } | null = null;
+
+/** From now on callApi sends submit requests over HTTP to a Node server answering them with the
+ * direct route, as `npm start` does; returns the function that stops it. */
+export async function startDirectServer(): Promise<() => Promise<void>> {
+  const server = createServer((req, res) => {
+    const direct = directRouteFor(req);
+    if (direct) return void direct(req, res);
+    res.writeHead(599).end("not a direct route"); // a test that sees 599 reached a URL Next should serve
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  directServer = { server, port: (server.address() as AddressInfo).port };
+  return async () => {
+    directServer = null;
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  };
+}
+
+// node:http rather than fetch: fetch adds headers of its own (Accept, a Content-Type for string
+// bodies) that some tests must be able to leave out.
+async function callDirect(port: number, method: string, path: string, init: CallInit): Promise<Response> {
+  const body = init.body === undefined ? undefined : Buffer.from(await new Response(init.body).arrayBuffer());
+  const req = httpRequest({ host: "127.0.0.1", port, method, path, headers: init.headers });
+  req.end(body);
+  const [res] = (await once(req, "response")) as [import("node:http").IncomingMessage];
+  const chunks: Buffer[] = [];
+  for await (const chunk of res) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  const nullBody = [204, 205, 304].includes(res.statusCode!) || method === "HEAD";
+  return new Response(nullBody ? null : Buffer.concat(chunks), { status: res.statusCode, headers });
+}
+
 export async function callApi(ids: Ids, init: CallInit = {}): Promise<Response> {
   const method = init.method ?? "POST";
   const route = init.route ?? "submit";
-  const url = `http://localhost:3000/flows/${ids.flowId}/sources/${ids.sourceId}/${route}${init.query ? `?${init.query}` : ""}`;
+  const path = `/flows/${ids.flowId}/sources/${ids.sourceId}/${route}${init.query ? `?${init.query}` : ""}`;
+  if (directServer && route === "submit") return callDirect(directServer.port, method, path, init);
+  const url = `http://localhost:3000${path}`;
   const request = new Request(url, { method, headers: init.headers, body: init.body });
   const routeModule = (route === "submit" ? submitRoute : metaRoute) as unknown as Record<string, Handler>;
   const handler = routeModule[method];

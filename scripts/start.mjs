@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// `npm start`: the production server. One Node HTTP server; Next serves every page and route, except
+// the URLs lib/http-server/direct-routes.ts lists (the real-time submit API), which are answered by
+// the same lib code before Next's request pipeline: Next spends about 0.8 ms of CPU on any request,
+// more than the whole lead costs us (docs/benchmarks.md). `next dev` serves those URLs through their
+// App Router routes instead, with the same functions.
+//
+// Options as `next start` takes them: -p/--port (or PORT, default 3000), -H/--hostname (or HOSTNAME,
+// default every interface), --keepAliveTimeout ms. Build first with `npm run build`.
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+    keepAliveTimeout: { type: "string" },
+  },
+});
+const port = Number(args.port ?? process.env.PORT ?? 3000);
+const hostname = args.hostname ?? process.env.HOSTNAME;
+process.env.NODE_ENV ??= "production";
+const { default: next } = await import("next"); // after NODE_ENV is set, as `next start` does
+
+const directRoutesFile = join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "leadport", "direct-routes.cjs");
+if (!existsSync(directRoutesFile)) {
+  console.error(`${directRoutesFile} is missing: run \`npm run build\` first.`);
+  process.exit(1);
+}
+
+const app = next({ dev: false, dir: process.cwd(), hostname, port });
+const handleWithNext = app.getRequestHandler();
+// Next loads .env files and runs instrumentation.ts (migrations, seed, the in-process worker) here.
+await app.prepare();
+// Loaded after prepare so that lib/env.ts sees the variables Next read from .env files.
+const { directRouteFor } = createRequire(import.meta.url)(directRoutesFile);
+
+const server = createServer((req, res) => {
+  const direct = directRouteFor(req);
+  void (direct ? direct(req, res) : handleWithNext(req, res));
+});
+if (args.keepAliveTimeout) server.keepAliveTimeout = Number(args.keepAliveTimeout);
+
+// As `next start` does: stop accepting connections, let requests in flight finish, then exit with
+// 128 + the signal's number. lib/startup.ts holds that exit until the in-process worker has handed
+// back its import (its own SIGTERM handler, registered during prepare, runs first).
+let stopping = false;
+for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]]) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => {
+      void app.close().finally(() => process.exit(code));
+    });
+  });
+}
+
+server.listen(port, hostname, () => {
+  const address = server.address();
+  const shown = typeof address === "object" && address ? `${hostname ?? "localhost"}:${address.port}` : String(address);
+  console.log(`Leadport ready on http://${shown}`);
+});
