@@ -45,6 +45,7 @@ export default defineConfig({
           setupFiles,
           testTimeout: 60_000,
           hookTimeout: 300_000,
+          fileParallelism: false, // each file runs several server processes; two files at once starve them
         },
       },
     ],
