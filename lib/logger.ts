@@ -14,12 +14,20 @@ const logContext = (globalForLog.leadportLogContext ??= new AsyncLocalStorage<Lo
 
 const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info");
 
-export const logger = pino({
-  level,
-  base: { service: "leadport", pid: process.pid },
-  mixin: () => logContext.getStore() ?? {},
-  redact: { paths: ["password", "apiKey", "token", "*.password", "*.apiKey", "*.token", "req.headers.authorization", "req.headers.cookie"], censor: "[redacted]" },
-});
+// Synchronous writes to stdout. pino's default (asynchronous) flushes what is left on exit, and when
+// whoever reads our stdout has gone (a closed pipe), that flush never finished: a worker asked to stop
+// by SIGTERM hung in process.exit. Written synchronously, a broken pipe just ends the logging.
+const stdout = pino.destination({ dest: 1, sync: true });
+
+export const logger = pino(
+  {
+    level,
+    base: { service: "leadport", pid: process.pid },
+    mixin: () => logContext.getStore() ?? {},
+    redact: { paths: ["password", "apiKey", "token", "*.password", "*.apiKey", "*.token", "req.headers.authorization", "req.headers.cookie"], censor: "[redacted]" },
+  },
+  stdout,
+);
 
 export type Logger = typeof logger;
 
