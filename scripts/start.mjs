@@ -9,6 +9,7 @@
 // default every interface), --keepAliveTimeout ms. Build first with `npm run build`.
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
+import { Server } from "node:net";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -38,7 +39,9 @@ await app.prepare();
 // Loaded after prepare so that lib/env.ts sees the variables Next read from .env files.
 const { directRouteFor } = createRequire(import.meta.url)(directRoutesFile);
 
+let stopping = false;
 const server = createServer((req, res) => {
+  if (stopping) res.setHeader("connection", "close"); // answered, then this connection ends
   const direct = directRouteFor(req);
   void (direct ? direct(req, res) : handleWithNext(req, res));
 });
@@ -47,14 +50,17 @@ if (args.keepAliveTimeout) server.keepAliveTimeout = Number(args.keepAliveTimeou
 // As `next start` does: stop accepting connections, let requests in flight finish, then exit with
 // 128 + the signal's number. lib/startup.ts holds that exit until the in-process worker has handed
 // back its import (its own SIGTERM handler, registered during prepare, runs first).
-let stopping = false;
+// Unlike `next start`, idle keep-alive connections are not cut at once: a client (a load balancer)
+// may be sending a request on one at that very instant, and would get a reset instead of an answer.
+// They stay open for one keep-alive timeout; any request on them is answered with Connection: close.
 for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]]) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    server.close(() => {
+    Server.prototype.close.call(server, () => {
       void app.close().finally(() => process.exit(code));
     });
+    setTimeout(() => server.closeIdleConnections(), server.keepAliveTimeout).unref();
   });
 }
 

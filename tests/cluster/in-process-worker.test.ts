@@ -3,6 +3,8 @@
 // progress and exit, and the next app process must finish it, every data line exactly once.
 // Needs PostgreSQL (DATABASE_URL) and a production build, like cluster.test.ts.
 import { execFileSync } from "node:child_process";
+import { once } from "node:events";
+import { Agent, get, type IncomingMessage } from "node:http";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
@@ -24,6 +26,7 @@ describe.skipIf(!ready)("an app process with its in-process worker, stopped mid-
   const apps: App[] = [];
   let importId: string;
   let stop: { exit: Awaited<Proc["exited"]>; ms: number; atStop: ImportState; log: Proc["logs"] };
+  let idleConnection: { before: number; after: { status: number; connection: string | undefined; reusedSocket: boolean } | Error };
   let final: ImportState;
 
   beforeAll(async () => {
@@ -53,8 +56,14 @@ describe.skipIf(!ready)("an app process with its in-process worker, stopped mid-
     const state = async () => (await importStates(db, [importId]))[0]!;
     await waitFor(async () => (await state()).processed > 0, 120_000, "the import to start importing", first);
 
+    // A keep-alive connection, idle when the signal lands; the next request on it comes 300 ms later.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const before = (await healthz(first.baseUrl, agent)).status;
     const signalled = Date.now();
     first.child.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    idleConnection = { before, after: await healthz(first.baseUrl, agent).catch((error: Error) => error) };
+    agent.destroy();
     const exit = await first.exited;
     stop = { exit, ms: Date.now() - signalled, atStop: await state(), log: first.logs };
 
@@ -79,6 +88,11 @@ describe.skipIf(!ready)("an app process with its in-process worker, stopped mid-
     expect(stop.log.map((l) => l.msg)).toEqual(expect.arrayContaining(["shutting down: finishing requests in flight and import batches", "stopped"]));
   });
 
+  it("answers a request sent on an idle keep-alive connection after SIGTERM, then closes it", () => {
+    expect(idleConnection.before).toBe(200);
+    expect(idleConnection.after).toEqual({ status: 200, connection: "close", reusedSocket: true });
+  });
+
   it("is finished by the next app process, every data line with exactly one lead", async () => {
     expect(final).toMatchObject({ status: "completed", rows: ROWS, processed: ROWS });
     const { rows } = await db.query<{ leads: number; lines: number }>(
@@ -88,3 +102,11 @@ describe.skipIf(!ready)("an app process with its in-process worker, stopped mid-
     expect(rows[0]).toEqual({ leads: ROWS, lines: ROWS });
   });
 });
+
+async function healthz(baseUrl: string, agent: Agent): Promise<{ status: number; connection: string | undefined; reusedSocket: boolean }> {
+  const req = get(`${baseUrl}/healthz`, { agent });
+  const [res] = (await once(req, "response")) as [IncomingMessage];
+  res.resume();
+  await once(res, "end");
+  return { status: res.statusCode!, connection: res.headers.connection, reusedSocket: req.reusedSocket };
+}
