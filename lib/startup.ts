@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { stopQueue } from "@/lib/imports/queue";
 import { startImportWorker } from "@/lib/imports/worker";
 import { logger, type Logger } from "@/lib/logger";
+import { startPruning } from "@/lib/maintenance/schedule";
 import { appSecret } from "@/lib/secret";
 import { beginShutdown, isShuttingDown } from "@/lib/shutdown";
 
@@ -33,6 +34,8 @@ export async function startServer(): Promise<void> {
           log: logger.child({ component: "import-worker" }),
         })
       : null;
+  // Whoever runs imports also deletes expired sessions, login attempts and idempotency replies.
+  if (worker) startPruning(database.db, { loginWindowMinutes: env.LOGIN_WINDOW_MINUTES, log: logger.child({ component: "prune" }) });
   stopOnSignals(database, worker);
 }
 

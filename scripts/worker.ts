@@ -8,6 +8,7 @@
 import { openScriptDatabase } from "@/db/script-env";
 import { startImportWorker } from "@/lib/imports/worker";
 import { logger } from "@/lib/logger";
+import { startPruning } from "@/lib/maintenance/schedule";
 
 /** Past this, a stopping worker exits anyway; its import is picked up again as a stalled one. */
 const STOP_LIMIT_MS = 60_000;
@@ -15,6 +16,8 @@ const STOP_LIMIT_MS = 60_000;
 const { env, database } = openScriptDatabase({ appPool: true });
 const log = logger.child({ component: "import-worker" });
 const worker = await startImportWorker(database, { concurrency: env.WORKER_CONCURRENCY, stalledAfterMs: env.IMPORT_STALLED_SECONDS * 1000, log });
+// Workers also delete expired sessions, login attempts and idempotency replies (lib/maintenance).
+const pruning = startPruning(database.db, { loginWindowMinutes: env.LOGIN_WINDOW_MINUTES, log: logger.child({ component: "prune" }) });
 
 let stopping = false;
 async function stop(signal: string) {
@@ -25,6 +28,7 @@ async function stop(signal: string) {
     log.error({ limitMs: STOP_LIMIT_MS }, "import worker did not stop in time; exiting");
     process.exit(1);
   }, STOP_LIMIT_MS);
+  pruning.stop();
   await worker.stop();
   await database.close();
   clearTimeout(limit);
