@@ -1,9 +1,11 @@
 // Every table Leadport has. Migrations in drizzle/ are generated from this file by `drizzle-kit generate`.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -271,6 +273,45 @@ export const leads = pgTable(
   ],
 );
 export type Lead = typeof leads.$inferSelect;
+
+// Per-day rollup of leads for reports: one or a few rows per (account, day in the account's time zone,
+// flow, source, import, outcome, reason, batch flag) with the count and the sum of prices, so a
+// report over any number of leads reads at most a few thousand rows. Kept by triggers on leads and
+// accounts (drizzle/0005_report_rollup_trigger.sql), in the statement that writes the leads, so it
+// is exact on every insert path (the real-time statement, batch INSERT, COPY).
+// No unique key: a writer adds to a row of its group that no other transaction holds (FOR UPDATE
+// SKIP LOCKED) or inserts a new one, so concurrent writers never wait on each other; a group has as
+// many rows as it ever had writers at once, and reports sum them.
+export const leadDailyCounts = pgTable(
+  "lead_daily_counts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    accountId: text("account_id").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    flowId: text("flow_id").notNull(),
+    sourceId: text("source_id").notNull(),
+    importId: text("import_id"),
+    outcome: outcomeEnum("outcome").notNull(),
+    reason: text("reason"),
+    isBatchLead: boolean("is_batch_lead").notNull(),
+    count: bigint("count", { mode: "number" }).notNull(),
+    cost: numeric("cost", { mode: "string" }).notNull(),
+  },
+  (t) => [
+    // Reports scan (account, day range); writers find their group. Reason only by its md5, since
+    // reasons can be longer than a btree entry may be; NULLs as '' so equality can use the index.
+    index("lead_daily_counts_group_idx").on(
+      t.accountId,
+      t.day,
+      t.flowId,
+      t.sourceId,
+      t.outcome,
+      t.isBatchLead,
+      sql`coalesce(${t.importId}, '')`,
+      sql`md5(coalesce(${t.reason}, ''))`,
+    ),
+  ],
+);
 
 export const leadEvents = pgTable(
   "lead_events",

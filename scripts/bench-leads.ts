@@ -5,7 +5,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { openDatabase } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { openDatabase, type Database } from "@/db/client";
 import { applyMigrations } from "@/db/migrations";
 import { sessions } from "@/db/schema";
 import { randomToken, sha256 } from "@/lib/crypto";
@@ -47,6 +48,16 @@ async function time(baseUrl: string, cookie: string, path: string) {
   return { path, median: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)!, body };
 }
 
+// The rollup must count every seeded lead once, or the report timings below mean nothing.
+async function checkRollup(database: Database) {
+  const result = (await database.db.execute(
+    sql`select (select count(*) from leads)::bigint as leads, (select sum(count) from lead_daily_counts)::bigint as counted, (select count(*) from lead_daily_counts)::int as rows`,
+  )) as unknown as { rows: Array<{ leads: number; counted: number; rows: number }> };
+  const { leads, counted, rows } = result.rows[0]!;
+  if (Number(leads) !== Number(counted)) throw new Error(`lead_daily_counts counts ${counted} leads of ${leads}`);
+  console.log(`lead_daily_counts: ${rows.toLocaleString("en-US")} rows for ${Number(leads).toLocaleString("en-US")} leads`);
+}
+
 async function main() {
   if (!existsSync(`${DIST_DIR}/BUILD_ID`)) throw new Error(`No production build in ${DIST_DIR}: run NEXT_DIST_DIR=${DIST_DIR} npx next build first`);
   const name = `lp_bench_${randomBytes(4).toString("hex")}`;
@@ -59,8 +70,9 @@ async function main() {
     await applyMigrations(database);
     const started = performance.now();
     const seed = await seedBench(database, { leads: LEADS, secret: SECRET, password: "bench-password" });
-    if (database.kind === "pg") await database.pool.query("vacuum analyze leads");
+    if (database.kind === "pg") await database.pool.query("vacuum analyze leads, lead_daily_counts");
     console.log(`Seeded ${LEADS.toLocaleString("en-US")} leads by COPY in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await checkRollup(database);
 
     const token = randomToken(32);
     await database.db.insert(sessions).values({ tokenHash: sha256(token), accountHolderId: seed.holderId, expiresAt: new Date(Date.now() + 3_600_000) });

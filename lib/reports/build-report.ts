@@ -1,6 +1,6 @@
 // Turns grouped counts into the table a person reads: names instead of ids, every day of the time
 // frame present (empty days count zero), and a total that is the sum of the rows.
-import type { GroupCount } from "./queries";
+import type { GroupCount } from "./count-query";
 import type { GroupBy } from "./report-params";
 
 export type ReportRow = GroupCount & { label: string };
