@@ -14,47 +14,9 @@ export function LoginForm() {
           {state.message}
         </p>
       )}
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">
-          Email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          defaultValue={email}
-          required
-          aria-invalid={Boolean(fieldErrors.email)}
-          aria-describedby={fieldErrors.email ? "email-error" : undefined}
-          className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
-        />
-        {fieldErrors.email && (
-          <p id="email-error" className="mt-1 text-sm text-red-700">
-            {fieldErrors.email}
-          </p>
-        )}
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          Password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={Boolean(fieldErrors.password)}
-          aria-describedby={fieldErrors.password ? "password-error" : undefined}
-          className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
-        />
-        {fieldErrors.password && (
-          <p id="password-error" className="mt-1 text-sm text-red-700">
-            {fieldErrors.password}
-          </p>
-        )}
-      </div>
+      <Field name="email" label="Email" type="email" autoComplete="username" defaultValue={email} error={fieldErrors.email} />
+      {/* The password is never sent back, so it has no default: a failed sign-in asks for it again. */}
+      <Field name="password" label="Password" type="password" autoComplete="current-password" error={fieldErrors.password} />
       <button
         type="submit"
         disabled={pending}
@@ -63,5 +25,34 @@ export function LoginForm() {
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>
+  );
+}
+
+type FieldProps = { name: "email" | "password"; label: string; type: string; autoComplete: string; defaultValue?: string; error?: string };
+
+// A labelled input with its error below it, tied by aria-describedby so screen readers read both.
+function Field({ name, label, type, autoComplete, defaultValue, error }: FieldProps) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={defaultValue}
+        required
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${name}-error` : undefined}
+        className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+      />
+      {error && (
+        <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

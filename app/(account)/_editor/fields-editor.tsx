@@ -3,6 +3,7 @@
 // The flow's fields: standard ones from the catalog, custom ones with a type, and a one-click
 // "required" toggle that adds or removes the matching acceptance criterion.
 import { useId, useState } from "react";
+import { rowClass, TableHead } from "@/app/_components/data-table";
 import { buttonClass, inputClass, labelClass } from "@/app/_components/ui";
 import { requiredFieldIds } from "@/lib/flow/acceptance";
 import { fieldIdSchema, TYPE_NAMES, type Criterion, type FieldDef, type TypeName } from "@/lib/flow/model";
@@ -32,15 +33,7 @@ export function FieldsEditor({ fields, acceptance, standardFields, onChange }: P
       ) : (
         <table className="w-full text-sm">
           <caption className="sr-only">Fields of this flow</caption>
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-2">Label</th>
-              <th scope="col" className="py-1 pr-2">Field id</th>
-              <th scope="col" className="py-1 pr-2">Type</th>
-              <th scope="col" className="py-1 pr-2">Required</th>
-              <th scope="col" className="py-1"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
+          <TableHead head="bare" padding="inline" columns={[{ header: "Label" }, { header: "Field id" }, { header: "Type" }, { header: "Required" }, { header: <span className="sr-only">Actions</span> }]} />
           <tbody>
             {fields.map((field, i) => (
               <FieldRow
@@ -80,7 +73,7 @@ type RowProps = {
 function FieldRow({ field, index, count, required, onChange, onRequired, onMove, onRemove }: RowProps) {
   const path = `fields.${index}`;
   return (
-    <tr className="border-t border-slate-200 align-top">
+    <tr className={`${rowClass} align-top`}>
       <td className="py-2 pr-2">
         <input aria-label={`Label of ${field.id}`} value={field.label} onChange={(e) => onChange({ ...field, label: e.target.value })} className={`${inputClass} w-full`} {...useErrorProps(`${path}.label`)} />
         <FieldError path={`${path}.label`} />

@@ -1,10 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable, type Column } from "@/app/_components/data-table";
 import { buttonClass, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { requireHolder } from "@/lib/auth/session";
 import { listFlowsByAccount } from "@/lib/flows/queries";
 
 export const metadata: Metadata = { title: "Flows" };
+
+type FlowRow = Awaited<ReturnType<typeof listFlowsByAccount>>[number];
+
+const columns: Array<Column<FlowRow>> = [
+  {
+    header: "Name",
+    cell: (flow) => (
+      <Link href={`/flows/${flow.id}`} className="font-medium text-blue-800 hover:underline">
+        {flow.name}
+      </Link>
+    ),
+  },
+  { header: "Sources", cell: (flow) => flow.sourceCount },
+  { header: "Version", cell: (flow) => flow.version },
+  { header: "Status", cell: (flow) => <StatusBadge on={flow.enabled} /> },
+];
 
 export default async function FlowsPage() {
   const holder = await requireHolder();
@@ -25,32 +42,7 @@ export default async function FlowsPage() {
           A flow is where sources send leads. Create one, add a source, and share its Submission Docs.
         </EmptyState>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-4 py-2">Name</th>
-              <th scope="col" className="px-4 py-2">Sources</th>
-              <th scope="col" className="px-4 py-2">Version</th>
-              <th scope="col" className="px-4 py-2">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {flows.map((flow) => (
-              <tr key={flow.id} className="border-t border-slate-200">
-                <td className="px-4 py-2">
-                  <Link href={`/flows/${flow.id}`} className="font-medium text-blue-800 hover:underline">
-                    {flow.name}
-                  </Link>
-                </td>
-                <td className="px-4 py-2">{flow.sourceCount}</td>
-                <td className="px-4 py-2">{flow.version}</td>
-                <td className="px-4 py-2">
-                  <StatusBadge on={flow.enabled} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={columns} rows={flows} rowKey={(flow) => flow.id} padding="roomy" className="overflow-hidden rounded-lg border border-slate-200 bg-white" />
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable, type Column } from "@/app/_components/data-table";
 import { Card, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { requireHolder } from "@/lib/auth/session";
 import { listFlowsByAccount } from "@/lib/flows/queries";
@@ -7,6 +8,37 @@ import { listSourcesByAccount } from "@/lib/sources/queries";
 import { CreateSourceForm } from "./create-source-form";
 
 export const metadata: Metadata = { title: "Sources" };
+
+type SourceRow = Awaited<ReturnType<typeof listSourcesByAccount>>[number];
+
+const columns: Array<Column<SourceRow>> = [
+  {
+    header: "Source",
+    cell: (s) => (
+      <Link href={`/sources/${s.id}`} className="font-medium text-blue-800 hover:underline">
+        {s.name}
+      </Link>
+    ),
+  },
+  {
+    header: "Flow",
+    cell: (s) => (
+      <Link href={`/flows/${s.flowId}`} className="text-blue-800 hover:underline">
+        {s.flowName}
+      </Link>
+    ),
+  },
+  { header: "Status", cell: (s) => <StatusBadge on={s.enabled} /> },
+  {
+    header: "Imports",
+    // The Leads view, batch leads of this source, newest first: its first row is the last imported lead.
+    cell: (s) => (
+      <Link href={`/leads?range=all&source=${s.id}&batch=1`} className="text-blue-800 hover:underline">
+        Last imported lead<span className="sr-only"> from {s.name}</span>
+      </Link>
+    ),
+  },
+];
 
 export default async function SourcesPage() {
   const holder = await requireHolder();
@@ -26,41 +58,7 @@ export default async function SourcesPage() {
           Sources belong to a flow. Open a flow and add a source to get its posting URL and Submission Docs.
         </EmptyState>
       ) : (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-4 py-2">Source</th>
-              <th scope="col" className="px-4 py-2">Flow</th>
-              <th scope="col" className="px-4 py-2">Status</th>
-              <th scope="col" className="px-4 py-2">Imports</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sources.map((s) => (
-              <tr key={s.id} className="border-t border-slate-200">
-                <td className="px-4 py-2">
-                  <Link href={`/sources/${s.id}`} className="font-medium text-blue-800 hover:underline">
-                    {s.name}
-                  </Link>
-                </td>
-                <td className="px-4 py-2">
-                  <Link href={`/flows/${s.flowId}`} className="text-blue-800 hover:underline">
-                    {s.flowName}
-                  </Link>
-                </td>
-                <td className="px-4 py-2">
-                  <StatusBadge on={s.enabled} />
-                </td>
-                <td className="px-4 py-2">
-                  {/* The Leads view, batch leads of this source, newest first: its first row is the last imported lead. */}
-                  <Link href={`/leads?range=all&source=${s.id}&batch=1`} className="text-blue-800 hover:underline">
-                    Last imported lead<span className="sr-only"> from {s.name}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={columns} rows={sources} rowKey={(s) => s.id} padding="roomy" className="rounded-lg border border-slate-200 bg-white" />
       )}
     </>
   );

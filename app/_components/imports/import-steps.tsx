@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable, type Column } from "@/app/_components/data-table";
 import { buttonClass, Card } from "@/app/_components/ui";
 import { formatCount } from "@/lib/leads/format";
 import { isMaskedType, maskProblemValue, maskRow, type FieldTypes } from "@/lib/imports/mask-cells";
@@ -50,29 +51,21 @@ export async function FileStep({ caller, view }: StepProps) {
       )}
       <Card id="file-preview" title={`Preview: ${formatCount(view.rows)} rows, ${view.headers.length} columns`}>
         <ScrollRegion label="Preview of the first rows" className="mt-3">
-          <table className="text-sm">
-            <caption className="sr-only">The first rows of the file as they are read with these settings</caption>
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col" className="px-3 py-2">Line</th>
-                {view.headers.map((h, i) => (
-                  <th key={i} scope="col" className="whitespace-nowrap px-3 py-2">{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {preview.slice(0, 5).map((row) => (
-                <tr key={row.line} className="border-t border-slate-200">
-                  <th scope="row" className="px-3 py-1.5 text-left font-normal text-slate-600">{row.line}</th>
-                  {view.headers.map((_, i) => (
-                    <td key={i} className="px-3 py-1.5">
-                      <span className="block max-w-56 truncate">{row.cells[i] ?? ""}</span>
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="The first rows of the file as they are read with these settings"
+            fit
+            padding="compact"
+            rows={preview.slice(0, 5)}
+            rowKey={(row) => row.line}
+            columns={[
+              { header: "Line", rowHeader: true, className: "font-normal text-slate-600", cell: (row) => row.line },
+              ...view.headers.map((h, i) => ({
+                header: h,
+                headerClassName: "whitespace-nowrap",
+                cell: (row: (typeof preview)[number]) => <span className="block max-w-56 truncate">{row.cells[i] ?? ""}</span>,
+              })),
+            ]}
+          />
         </ScrollRegion>
       </Card>
       <Link href={importPagePath(caller.scope, view.id, { step: "mapping" })} className={buttonClass("primary")}>
@@ -161,30 +154,26 @@ async function ProblemsCard({ caller, view, after }: StepProps & { after: number
   );
 }
 
-function ProblemsTable({ rows }: { rows: Array<{ line: number; field: string; value: string; reason: string }> }) {
+type ProblemLine = { line: number; field: string; value: string; reason: string };
+
+const problemColumns: Array<Column<ProblemLine>> = [
+  { header: "Line", className: "tabular-nums", cell: (r) => r.line },
+  { header: "Field", className: "font-mono text-xs", cell: (r) => r.field },
+  { header: "Value", cell: (r) => r.value },
+  { header: "Reason", cell: (r) => r.reason },
+];
+
+function ProblemsTable({ rows }: { rows: ProblemLine[] }) {
   return (
     <ScrollRegion label="Problems by line" className="mt-3">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Problems by line: the field, its value and the reason</caption>
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th scope="col" className="px-3 py-2">Line</th>
-            <th scope="col" className="px-3 py-2">Field</th>
-            <th scope="col" className="px-3 py-2">Value</th>
-            <th scope="col" className="px-3 py-2">Reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i} className="border-t border-slate-200 align-top">
-              <td className="px-3 py-1.5 tabular-nums">{r.line}</td>
-              <td className="px-3 py-1.5 font-mono text-xs">{r.field}</td>
-              <td className="px-3 py-1.5">{r.value}</td>
-              <td className="px-3 py-1.5">{r.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Problems by line: the field, its value and the reason"
+        columns={problemColumns}
+        rows={rows}
+        rowKey={(_, i) => i}
+        padding="compact"
+        rowClassName="align-top"
+      />
     </ScrollRegion>
   );
 }

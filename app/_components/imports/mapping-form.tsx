@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { rowClass, TableHead } from "@/app/_components/data-table";
 import { buttonClass, inputClass, Notice } from "@/app/_components/ui";
 import type { MappingView } from "@/lib/imports/mapping";
 import { MATCHED_BY_LABELS } from "@/lib/imports/wizard-labels";
@@ -58,20 +59,11 @@ export function MappingForm({ scope, id, columns, fields, required, maskedFieldI
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="text-sm">
           <caption className="sr-only">The file&apos;s columns, the flow field each fills, and the first rows as they will be read</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-slate-600">
-                Column in your file
-              </th>
-              {columns.map((c) => (
-                <th key={c.column} scope="col" className="whitespace-nowrap px-3 py-2">
-                  {c.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead
+            columns={[{ header: "Column in your file", headerClassName: "text-slate-600" }, ...columns.map((c) => ({ header: c.header, headerClassName: "whitespace-nowrap" }))]}
+          />
           <tbody>
-            <tr className="border-t border-slate-200 bg-blue-50/50 align-top">
+            <tr className={`${rowClass} bg-blue-50/50 align-top`}>
               <th scope="row" className="px-3 py-2 text-left font-medium">
                 Flow field
               </th>
@@ -95,7 +87,7 @@ export function MappingForm({ scope, id, columns, fields, required, maskedFieldI
               ))}
             </tr>
             {preview.map((row) => (
-              <tr key={row.line} className="border-t border-slate-200">
+              <tr key={row.line} className={rowClass}>
                 <th scope="row" className="whitespace-nowrap px-3 py-1.5 text-left font-normal text-slate-600">
                   Line {row.line}
                   {row.problem && <span className="block text-xs text-amber-900">{row.problem}</span>}

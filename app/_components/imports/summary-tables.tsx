@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable, type Column } from "@/app/_components/data-table";
 import { Card, OutcomeBadge } from "@/app/_components/ui";
 import { formatCount } from "@/lib/leads/format";
 import { getImportResults, type ReasonCount } from "@/lib/imports/service";
@@ -11,30 +12,16 @@ import { PagingLinks } from "./paging-links";
 
 const RESULTS_PAGE = 50;
 
+const reasonColumns: Array<Column<ReasonCount>> = [
+  { header: "Outcome", cell: (r) => <OutcomeBadge outcome={r.outcome} /> },
+  { header: "Reason", cell: (r) => r.reason || "—" },
+  { header: "Rows", numeric: true, cell: (r) => formatCount(r.count) },
+];
+
 export function ByReasonCard({ byReason }: { byReason: ReasonCount[] }) {
   return (
     <Card id="by-reason" title="By outcome and reason">
-      <table className="mt-3 w-full text-sm">
-        <caption className="sr-only">Rows by outcome and reason</caption>
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th scope="col" className="px-3 py-2">Outcome</th>
-            <th scope="col" className="px-3 py-2">Reason</th>
-            <th scope="col" className="px-3 py-2 text-right">Rows</th>
-          </tr>
-        </thead>
-        <tbody>
-          {byReason.map((r, i) => (
-            <tr key={i} className="border-t border-slate-200">
-              <td className="px-3 py-1.5">
-                <OutcomeBadge outcome={r.outcome} />
-              </td>
-              <td className="px-3 py-1.5">{r.reason || "—"}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(r.count)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable caption="Rows by outcome and reason" columns={reasonColumns} rows={byReason} rowKey={(_, i) => i} padding="compact" className="mt-3" />
     </Card>
   );
 }
@@ -61,33 +48,29 @@ export async function FailedRowsCard({ caller, id, after, outcome }: { caller: W
       {results.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">None.</p>
       ) : (
-        <table className="mt-3 w-full text-sm">
-          <caption className="sr-only">{title}: line, lead and reason</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2">Line</th>
-              <th scope="col" className="px-3 py-2">Lead</th>
-              <th scope="col" className="px-3 py-2">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.map((r) => (
-              <tr key={r.line} className="border-t border-slate-200">
-                <td className="px-3 py-1.5 tabular-nums">{r.line}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">
-                  {r.leadId && caller.scope.kind === "holder" ? (
-                    <Link href={`/leads/${r.leadId}`} className="text-blue-800 underline">
-                      {r.leadId}
-                    </Link>
-                  ) : (
-                    (r.leadId ?? "—")
-                  )}
-                </td>
-                <td className="px-3 py-1.5">{r.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={`${title}: line, lead and reason`}
+          className="mt-3"
+          padding="compact"
+          rows={results}
+          rowKey={(r) => r.line}
+          columns={[
+            { header: "Line", className: "tabular-nums", cell: (r) => r.line },
+            {
+              header: "Lead",
+              className: "font-mono text-xs",
+              cell: (r) =>
+                r.leadId && caller.scope.kind === "holder" ? (
+                  <Link href={`/leads/${r.leadId}`} className="text-blue-800 underline">
+                    {r.leadId}
+                  </Link>
+                ) : (
+                  (r.leadId ?? "—")
+                ),
+            },
+            { header: "Reason", cell: (r) => r.reason },
+          ]}
+        />
       )}
       <PagingLinks label="Result pages" first={after > 0 ? pageOf() : null} next={results.length === RESULTS_PAGE && last ? pageOf(last) : null} />
     </Card>

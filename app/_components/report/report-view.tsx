@@ -1,5 +1,6 @@
 // A report as both the account holder and a shared link's viewer see it: totals, chart, table.
 // `rowHref` links a row to the same leads in the Leads view (account holders only).
+import { DataTable, type Column } from "@/app/_components/data-table";
 import { formatCount, formatMoney } from "@/lib/leads/format";
 import type { ReportRow, ReportTable } from "@/lib/reports/build-report";
 import { GROUP_LABELS } from "@/lib/reports/report-params";
@@ -25,50 +26,49 @@ export function ReportTotals({ totals }: { totals: ReportTable["totals"] }) {
   );
 }
 
+type Counts = ReportTable["totals"];
+
+// The same figures for each row and for the totals in the footer.
+const COUNT_COLUMNS: Array<Column<Counts> & { header: string }> = [
+  { header: "Submitted", numeric: true, cell: (c) => formatCount(c.submitted) },
+  { header: "Success", numeric: true, cell: (c) => formatCount(c.success) },
+  { header: "Failure", numeric: true, cell: (c) => formatCount(c.failure) },
+  { header: "Error", numeric: true, cell: (c) => formatCount(c.error) },
+  { header: "Cost", numeric: true, cell: (c) => formatMoney(c.cost) },
+];
+
 export function ReportView({ table, rowHref }: { table: ReportTable; rowHref?: (row: ReportRow) => string | null }) {
   const groupLabel = GROUP_LABELS[table.groupBy];
   if (table.rows.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">No leads in this time frame.</p>;
   return (
     <>
       <BarChart rows={table.rows} title={`Leads by ${groupLabel.toLowerCase()}: success, failure and error`} />
-      <table className="mt-4 w-full rounded-lg border border-slate-200 bg-white text-sm">
-        <caption className="sr-only">Lead counts by {groupLabel.toLowerCase()}</caption>
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th scope="col" className="px-3 py-2">{groupLabel}</th>
-            {["Submitted", "Success", "Failure", "Error", "Cost"].map((h) => (
-              <th key={h} scope="col" className="px-3 py-2 text-right">{h}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((r, i) => {
-            const href = rowHref?.(r);
-            return (
-              <tr key={r.key || `row-${i}`} className="border-t border-slate-200">
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  {href ? <a href={href} className="text-blue-800 hover:underline">{r.label}</a> : r.label}
-                </th>
-                <td className="px-3 py-2 text-right tabular-nums">{formatCount(r.submitted)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatCount(r.success)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatCount(r.failure)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatCount(r.error)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatMoney(r.cost)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot className="border-t-2 border-slate-300 font-semibold">
+      <DataTable
+        caption={`Lead counts by ${groupLabel.toLowerCase()}`}
+        className="mt-4 rounded-lg border border-slate-200 bg-white"
+        rows={table.rows}
+        rowKey={(r, i) => r.key || `row-${i}`}
+        columns={[
+          {
+            header: groupLabel,
+            rowHeader: true,
+            className: "font-medium",
+            cell: (r) => {
+              const href = rowHref?.(r);
+              return href ? <a href={href} className="text-blue-800 hover:underline">{r.label}</a> : r.label;
+            },
+          },
+          ...COUNT_COLUMNS,
+        ]}
+        footer={
           <tr>
             <th scope="row" className="px-3 py-2 text-left">Total</th>
-            <td className="px-3 py-2 text-right tabular-nums">{formatCount(table.totals.submitted)}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{formatCount(table.totals.success)}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{formatCount(table.totals.failure)}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{formatCount(table.totals.error)}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{formatMoney(table.totals.cost)}</td>
+            {COUNT_COLUMNS.map((column) => (
+              <td key={column.header} className="px-3 py-2 text-right tabular-nums">{column.cell(table.totals)}</td>
+            ))}
           </tr>
-        </tfoot>
-      </table>
+        }
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 // The reading sections of the Submission Docs, in LeadConduit's order.
+import { DataTable } from "@/app/_components/data-table";
 import { CopyButton } from "@/app/_components/copy-button";
 import { Tabs } from "@/app/_components/tabs";
 import { EXAMPLE_METHODS, exampleMethods } from "@/lib/sources/example-request";
@@ -71,43 +72,28 @@ export function FieldsSection({ docs }: Props) {
     <Section id="fields" title="Fields">
       <p>Send each value under its parameter name. Required fields come from the acceptance criteria below; anything else is optional.</p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">Field</th>
-              <th scope="col" className="px-3 py-2">Parameter</th>
-              <th scope="col" className="px-3 py-2">Type</th>
-              <th scope="col" className="px-3 py-2">Required</th>
-              <th scope="col" className="px-3 py-2">Examples</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((f) => (
-              <tr key={f.id} className="border-t border-slate-200">
-                <td className="px-3 py-2 font-medium">{f.label}</td>
-                <td className="px-3 py-2">
-                  <code>{f.id}</code>
-                </td>
-                <td className="px-3 py-2">{f.type.replace(/_/g, " ")}</td>
-                <td className="px-3 py-2">{f.required ? <span className="font-semibold text-red-800">Required</span> : <span className="text-slate-600">Optional</span>}</td>
-                <td className="px-3 py-2 text-slate-700">
-                  {f.examples.map((e) => (
-                    <code key={e} className="mr-1 rounded bg-slate-100 px-1">
-                      {e}
-                    </code>
-                  ))}
-                </td>
-              </tr>
-            ))}
-            {fields.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-3 py-2 text-slate-600">
-                  This flow lists no fields yet.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <DataTable
+          head="tinted"
+          rows={fields}
+          rowKey={(f) => f.id}
+          empty="This flow lists no fields yet."
+          columns={[
+            { header: "Field", className: "font-medium", cell: (f) => f.label },
+            { header: "Parameter", cell: (f) => <code>{f.id}</code> },
+            { header: "Type", cell: (f) => f.type.replace(/_/g, " ") },
+            { header: "Required", cell: (f) => (f.required ? <span className="font-semibold text-red-800">Required</span> : <span className="text-slate-600">Optional</span>) },
+            {
+              header: "Examples",
+              className: "text-slate-700",
+              cell: (f) =>
+                f.examples.map((e) => (
+                  <code key={e} className="mr-1 rounded bg-slate-100 px-1">
+                    {e}
+                  </code>
+                )),
+            },
+          ]}
+        />
       </div>
     </Section>
   );

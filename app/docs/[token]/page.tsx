@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CopyButton } from "@/app/_components/copy-button";
 import { buttonClass } from "@/app/_components/ui";
 import { getSubmissionDocs } from "@/lib/sources/submission-docs";
+import { DocsHeader } from "./docs-header";
 import { AcceptanceSection, FieldsSection, MethodsSection, OverviewSection, RedirectSection, SubmissionUrlSection } from "./docs-sections";
 import { ExampleForm } from "./example-form";
 
@@ -28,28 +29,24 @@ export default async function SubmissionDocsPage({ params }: { params: Promise<{
   if (!docs) notFound();
   return (
     <>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="bg-blue-900 text-white">
-          <p className="mx-auto max-w-6xl px-4 py-2 text-sm font-semibold tracking-tight">Leadport</p>
+      <DocsHeader
+        kicker={`Submission Docs · ${docs.accountName}`}
+        title={docs.flowName}
+        subtitle={
+          <>
+            For source <span className="font-medium text-slate-800">{docs.sourceName}</span>
+          </>
+        }
+      >
+        <div className="flex flex-wrap items-center gap-2">
+          <CopyButton text={docs.docsUrl} label="Share: copy the link to this page">
+            Share
+          </CopyButton>
+          <Link href={`/docs/${token}/import`} className={buttonClass("primary")}>
+            Import Leads
+          </Link>
         </div>
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
-          <div>
-            <p className="text-xs font-semibold uppercase tracking-wide text-blue-800">Submission Docs · {docs.accountName}</p>
-            <h1 className="text-2xl font-semibold">{docs.flowName}</h1>
-            <p className="text-sm text-slate-600">
-              For source <span className="font-medium text-slate-800">{docs.sourceName}</span>
-            </p>
-          </div>
-          <div className="flex flex-wrap items-center gap-2">
-            <CopyButton text={docs.docsUrl} label="Share: copy the link to this page">
-              Share
-            </CopyButton>
-            <Link href={`/docs/${token}/import`} className={buttonClass("primary")}>
-              Import Leads
-            </Link>
-          </div>
-        </div>
-      </header>
+      </DocsHeader>
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-8 lg:grid-cols-[13rem_1fr]">
         <nav aria-label="On this page" className="hidden self-start lg:sticky lg:top-6 lg:block">
           <ol className="space-y-1 border-l border-slate-200 text-sm">

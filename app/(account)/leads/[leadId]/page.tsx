@@ -1,12 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DataTable, type Column } from "@/app/_components/data-table";
 import { Card, OutcomeBadge, PageHeader } from "@/app/_components/ui";
 import { requireHolder } from "@/lib/auth/session";
 import { formatDateTime, formatMoney } from "@/lib/leads/format";
 import { getLeadDetail } from "@/lib/leads/lead-detail";
 
 export const metadata: Metadata = { title: "Lead" };
+
+type FieldRow = NonNullable<Awaited<ReturnType<typeof getLeadDetail>>>["fields"][number];
+
+const fieldColumns: Array<Column<FieldRow>> = [
+  {
+    header: "Field",
+    rowHeader: true,
+    className: "font-medium",
+    cell: (f) => (
+      <>
+        {f.label} <code className="text-xs font-normal text-slate-600">{f.id}</code>
+      </>
+    ),
+  },
+  { header: "Submitted", className: "break-all", cell: (f) => f.submitted },
+  { header: "Normalized", className: "break-all", cell: (f) => f.normal },
+  { header: "Valid", cell: (f) => (f.valid ? "Yes" : "No") },
+];
 
 // One lead: what was submitted, what it normalized to, and each step it went through.
 export default async function LeadPage({ params }: { params: Promise<{ leadId: string }> }) {
@@ -66,28 +85,7 @@ export default async function LeadPage({ params }: { params: Promise<{ leadId: s
         <h2 className="mb-3 text-lg font-medium">Data</h2>
         <p className="mb-3 text-sm text-slate-600">Sensitive fields (SSN, credentials, date of birth) were masked when the lead was stored and stay masked here.</p>
         <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col" className="px-3 py-2">Field</th>
-                <th scope="col" className="px-3 py-2">Submitted</th>
-                <th scope="col" className="px-3 py-2">Normalized</th>
-                <th scope="col" className="px-3 py-2">Valid</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fields.map((f) => (
-                <tr key={f.id} className="border-t border-slate-200">
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    {f.label} <code className="text-xs font-normal text-slate-600">{f.id}</code>
-                  </th>
-                  <td className="px-3 py-2 break-all">{f.submitted}</td>
-                  <td className="px-3 py-2 break-all">{f.normal}</td>
-                  <td className="px-3 py-2">{f.valid ? "Yes" : "No"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable columns={fieldColumns} rows={fields} rowKey={(f) => f.id} />
         </div>
       </Card>
     </>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/app/_components/data-table";
 import { OutcomeBadge } from "@/app/_components/ui";
 import { formatDateTime, formatMoney } from "@/lib/leads/format";
 import type { LeadListRow } from "@/lib/leads/queries";
@@ -8,54 +9,52 @@ type Names = { flows: Map<string, string>; sources: Map<string, string>; imports
 export function LeadsTable({ leads, names, timeZone }: { leads: LeadListRow[]; names: Names; timeZone: string }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-        <caption className="sr-only">Leads, newest first</caption>
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th scope="col" className="px-3 py-2">Submitted</th>
-            <th scope="col" className="px-3 py-2">Lead</th>
-            <th scope="col" className="px-3 py-2">Flow / source</th>
-            <th scope="col" className="px-3 py-2">Outcome</th>
-            <th scope="col" className="px-3 py-2">Reason</th>
-            <th scope="col" className="px-3 py-2 text-right">Price</th>
-            <th scope="col" className="px-3 py-2">Import</th>
-          </tr>
-        </thead>
-        <tbody>
-          {leads.map((lead) => (
-            <tr key={lead.id} className="border-t border-slate-200 align-top">
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(lead.submittedAt, timeZone)}</td>
-              <td className="px-3 py-2">
+      <DataTable
+        caption="Leads, newest first"
+        className="rounded-lg border border-slate-200 bg-white"
+        rowClassName="align-top"
+        rows={leads}
+        rowKey={(lead) => lead.id}
+        columns={[
+          { header: "Submitted", className: "whitespace-nowrap tabular-nums", cell: (lead) => formatDateTime(lead.submittedAt, timeZone) },
+          {
+            header: "Lead",
+            cell: (lead) => (
+              <>
                 <Link href={`/leads/${lead.id}`} className="font-mono text-xs text-blue-800 hover:underline">
                   {lead.id}
                 </Link>
                 <div className="text-slate-700">{[lead.name, lead.email, lead.phone].filter(Boolean).join(" · ")}</div>
-              </td>
-              <td className="px-3 py-2">
+              </>
+            ),
+          },
+          {
+            header: "Flow / source",
+            cell: (lead) => (
+              <>
                 {names.flows.get(lead.flowId) ?? "Deleted flow"}
                 <div className="text-slate-600">{names.sources.get(lead.sourceId) ?? "Deleted source"}</div>
-              </td>
-              <td className="px-3 py-2">
-                <OutcomeBadge outcome={lead.outcome} />
-              </td>
-              <td className="px-3 py-2">{lead.reason}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatMoney(lead.price)}</td>
-              <td className="px-3 py-2">
-                {lead.importId ? (
-                  <>
-                    <Link href={`/imports/${lead.importId}`} className="text-blue-800 hover:underline">
-                      {names.imports.get(lead.importId) ?? lead.importId}
-                    </Link>
-                    <div className="text-slate-600">line {lead.importLine}</div>
-                  </>
-                ) : (
-                  <span className="whitespace-nowrap text-slate-600">real-time</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: "Outcome", cell: (lead) => <OutcomeBadge outcome={lead.outcome} /> },
+          { header: "Reason", cell: (lead) => lead.reason },
+          { header: "Price", numeric: true, cell: (lead) => formatMoney(lead.price) },
+          { header: "Import", cell: (lead) => <ImportCell lead={lead} names={names} /> },
+        ]}
+      />
     </div>
+  );
+}
+
+function ImportCell({ lead, names }: { lead: LeadListRow; names: Names }) {
+  if (!lead.importId) return <span className="whitespace-nowrap text-slate-600">real-time</span>;
+  return (
+    <>
+      <Link href={`/imports/${lead.importId}`} className="text-blue-800 hover:underline">
+        {names.imports.get(lead.importId) ?? lead.importId}
+      </Link>
+      <div className="text-slate-600">line {lead.importLine}</div>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
+import { DataTable } from "@/app/_components/data-table";
 import { submitKeepingValues } from "@/app/_components/submit-keeping-values";
 import { buttonClass, inputClass, labelClass, Notice, OutcomeBadge } from "@/app/_components/ui";
 import { testFlowAction, type TestFlowState } from "./actions";
@@ -65,27 +66,19 @@ function TestResult({ result }: { result: Extract<TestFlowState, { status: "ok" 
       <p className="mt-1 text-sm text-slate-700">
         {result.reason ? `Reason: ${result.reason}. ` : ""}Price ${result.price}. Lead <code>{result.leadId}</code>.
       </p>
-      <table className="mt-3 w-full text-sm">
-        <caption className="sr-only">Outcome of each step</caption>
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="py-1">Step</th>
-            <th scope="col" className="py-1">Outcome</th>
-            <th scope="col" className="py-1">Reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.events.map((e, i) => (
-            <tr key={i} className="border-t border-slate-200">
-              <td className="py-1.5 pr-2">{e.step}</td>
-              <td className="py-1.5 pr-2">
-                <OutcomeBadge outcome={e.outcome} />
-              </td>
-              <td className="py-1.5 text-slate-700">{e.reason ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Outcome of each step"
+        className="mt-3"
+        head="bare"
+        padding="inline"
+        rows={result.events}
+        rowKey={(_, i) => i}
+        columns={[
+          { header: "Step", cell: (e) => e.step },
+          { header: "Outcome", cell: (e) => <OutcomeBadge outcome={e.outcome} /> },
+          { header: "Reason", className: "text-slate-700", cell: (e) => e.reason ?? "" },
+        ]}
+      />
     </section>
   );
 }
