@@ -85,6 +85,8 @@ function seed(url) {
 }
 
 const secret = randomBytes(32).toString("hex");
+// Other engineers share the machine: the load when the import started is printed next to the figures.
+let loadAtStart = os.loadavg();
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -289,7 +291,8 @@ function report({ copySeconds, times, view, peakRss, peaks, fileBytes, workerRss
   const rows = view.rows;
   const phase = (name, seconds) => `${name.padEnd(26)} ${seconds.toFixed(1).padStart(7)} s ${String(Math.round(rows / seconds)).padStart(9)} rows/s ${(seconds / copySeconds).toFixed(1).padStart(6)}x psql`;
   console.log(`\nLeadport import benchmark, ${new Date().toISOString()}`);
-  console.log(`Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  const load = (values) => values.map((l) => l.toFixed(1)).join(" ");
+  console.log(`Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, load ${load(loadAtStart)} at the start, ${load(os.loadavg())} at the end${process.env.NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ""}`);
   console.log(`File: ${rows} rows, ${(fileBytes / 2 ** 20).toFixed(0)} MB${settings.imports > 1 ? `, as ${settings.imports} files imported at once` : ""}`);
   const concurrency = process.env.WORKER_CONCURRENCY ?? "2";
   console.log(`Workers: ${settings.workers > 0 ? `${settings.workers} standalone (scripts/worker.ts)` : "in the app process"}, WORKER_CONCURRENCY=${concurrency}`);
@@ -307,6 +310,7 @@ function report({ copySeconds, times, view, peakRss, peaks, fileBytes, workerRss
     const db = cpu.db[to] - cpu.db[from];
     return `app ${app.toFixed(1)} s + PostgreSQL ${db.toFixed(1)} s = ${(((app + db) * 1e6) / rows).toFixed(0)} us per row; ${((app + db) / seconds).toFixed(2)} cores busy on average`;
   };
+  console.log(`CPU, staging:    ${cpuOf("staging", "validation", times.staged)}`);
   console.log(`CPU, validation: ${cpuOf("validation", "import", times.validated - times.staged)}`);
   console.log(`CPU, import:     ${cpuOf("import", "done", times.imported - times.validated)}`);
   console.log(`Result: ${view.status}; invalid ${view.invalid}, duplicates ${view.duplicates}; outcomes ${JSON.stringify(view.outcomes)}`);
@@ -355,6 +359,7 @@ async function benchmark() {
     const phases = { phase: (phase) => (rss.phase(phase), marking.push(cpu.app.mark(phase), cpu.db.mark(phase))) };
     await new Promise((r) => setTimeout(r, 3000));
     console.log(`Importing ${settings.rows} rows through ${started.baseUrl} ...`);
+    loadAtStart = os.loadavg();
     const { times, view } = stepByStep ? await runImportsStepByStep(started.baseUrl, target, files, phases) : await runImport(started.baseUrl, target, files[0], phases);
     phases.phase("done");
     await Promise.all(marking);

@@ -2,6 +2,7 @@
 // claim, one statement): dedupe claims and cap units are taken with INSERT ... ON CONFLICT (atomic
 // under any concurrency), leads and their events saved together. Because claims and leads commit
 // together, a crash never leaves a claim without its lead.
+import { copyJson } from "@/db/bulk-copy";
 import type { SqlTransaction } from "@/db/transaction";
 import type { CapReservation, DedupeClaim, FlowStore, ProcessedLead } from "./flow-store";
 
@@ -112,7 +113,7 @@ export function createLeadStore(tx: SqlTransaction): FlowStore {
 function leadRow(l: ProcessedLead) {
   return [
     l.id, l.accountId, l.flowId, l.sourceId, l.importId, l.importLine, l.submittedAt.toISOString(),
-    JSON.stringify(l.raw), JSON.stringify(l.normalized), l.outcome, l.reason, l.price, l.isBatchLead, l.isTest,
+    copyJson(l.raw), copyJson(l.normalized), l.outcome, l.reason, l.price, l.isBatchLead, l.isTest,
     l.email, l.phone, l.name, l.reference,
   ];
 }

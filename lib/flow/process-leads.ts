@@ -10,7 +10,7 @@ import { hasCaps, planWaves } from "./batch-waves";
 import { reserveCaps } from "./caps";
 import type { FlowStore, Deliver, ProcessedLead } from "./flow-store";
 import { alive, buildLeadRecord, event, finish, type WorkingLead } from "./lead-record";
-import type { DedupeStep, FlowConfig, SourceConfig } from "./model";
+import type { DedupeStep, FlowConfig, NormalizedLead, SourceConfig } from "./model";
 import { fieldTypeMap, normalizeLead, ruleOptionsFor, type FieldTypeMap, type LeadData } from "./normalize";
 import { computePrice } from "./pricing";
 import type { RuleOptions } from "./rules";
@@ -25,6 +25,11 @@ export type FlowContext = {
 
 export type LeadInput = {
   data: LeadData;
+  /**
+   * `data` already normalized with this flow's field types (normalizeLead), when the caller did it
+   * ahead of time: the batch import normalizes the next batch while the current one is being saved.
+   */
+  normalized?: NormalizedLead;
   importId?: string | null;
   importLine?: number | null;
   isBatchLead?: boolean;
@@ -44,7 +49,7 @@ export async function processLeads(ctx: FlowContext, inputs: LeadInput[], option
     id: newId(),
     input,
     submittedAt: input.submittedAt ?? now,
-    lead: normalizeLead(types, input.data),
+    lead: input.normalized ?? normalizeLead(types, input.data),
     events: [],
     outcome: null,
     reason: null,

@@ -49,12 +49,11 @@ export function createStager(options: { header: boolean; encoding: string }) {
     return { line: record.line, cells: fitted, problem };
   }
 
-  // PostgreSQL text cannot hold NUL; a value keeps its place with U+FFFD instead. One scan of the
-  // joined row finds the rare row that needs a closer look.
+  // PostgreSQL text cannot hold NUL; a value keeps its place with U+FFFD instead. A search of each
+  // cell (no joined copy of the row to allocate) finds the rare row that needs a closer look.
   function cleanCells(record: CsvRow): string[] {
-    const joined = record.cells.join("");
-    const hasNul = joined.includes("\u0000");
-    if (!hasNul && !joined.includes(REPLACEMENT)) return record.cells;
+    const hasNul = record.cells.some((cell) => cell.includes("\u0000"));
+    if (!hasNul && !record.cells.some((cell) => cell.includes(REPLACEMENT))) return record.cells;
     if (!hasNul) {
       undecodable.add(record.line);
       return record.cells;

@@ -17,11 +17,11 @@ export function queryOf(database: Database): Query {
   return async (text, params) => ({ rows: (await database.pglite.query(text, params)).rows as never[] });
 }
 
-/** Saves the file's bytes as they stream past; bytea in COPY's text form is hex. */
+/** Saves the file's bytes as they stream past. */
 export async function saveFile(copy: Copy, importId: string, bytes: AsyncIterable<Uint8Array>): Promise<number> {
   async function* pieces() {
     let seq = 0;
-    for await (const piece of rechunk(bytes, FILE_PIECE_BYTES)) yield [importId, seq++, `\\x${piece.toString("hex")}`];
+    for await (const piece of rechunk(bytes, FILE_PIECE_BYTES)) yield [importId, seq++, piece];
   }
   return copy(IMPORT_FILES, pieces());
 }

@@ -1,14 +1,16 @@
 // The validation job: every staged row checked against its flow's and source's acceptance criteria,
 // and duplicates within the file found by the flow's dedupe fields. One transaction per batch saves
 // the batch's problems, its keys and the progress counters together, so a retried job carries on
-// from the last committed line and counts every row once.
+// from the last committed line and counts every row once. On PostgreSQL the next batch is read and
+// checked (the costly, pure part) while the current one's keys and problems are written.
 import type { Database } from "@/db/client";
 import { withTransaction, type SqlTransaction } from "@/db/transaction";
 import type { FlowContext } from "@/lib/flow/process-leads";
 import { loadRouting, type FlowRouting } from "./flows";
+import { createReadAhead, type ReadAhead } from "./read-ahead";
 import { checkRow, leadData, planFor, routeOf, type RowPlan } from "./row-check";
 import type { Mapping } from "./settings";
-import { readRows, type RowProblem, type StoredRow } from "./staged-rows";
+import { queryOf, readRows, type RowProblem, type StoredRow } from "./staged-rows";
 import { getImport, type ImportTarget } from "./store";
 
 export type JobResult = "done" | "more" | "stopped";
@@ -21,40 +23,64 @@ export type JobOptions = {
 
 const BATCH = 2000;
 
-type Run = { importId: string; target: ImportTarget; mapping: Mapping; routing: FlowRouting; plans: Map<FlowContext, RowPlan> };
+type Run = {
+  importId: string;
+  target: ImportTarget;
+  mapping: Mapping;
+  routing: FlowRouting;
+  plans: Map<FlowContext, RowPlan>;
+  batchSize: number;
+  ahead: ReadAhead<Checked> | null;
+};
+
+/** A batch's rows checked: the invalid ones with their problems, the valid ones with a dedupe key. */
+type Checked = { rows: StoredRow[]; invalid: Array<{ line: number; problems: RowProblem[] }>; keyed: Array<{ line: number; key: string }> };
 
 /** "done" when validated (or handed on to the import, when a mode was chosen up front). */
 export async function runValidation(database: Database, importId: string, options: JobOptions): Promise<JobResult> {
   const current = await getImport(database, importId);
   if (current?.status !== "validating") return "stopped";
-  const run: Run = { importId, target: current, mapping: current.mapping as Mapping, routing: await loadRouting(database, current), plans: new Map() };
-  for (;;) {
-    const step = await withTransaction(database, (tx) => validateBatch(tx, run, options.batchSize ?? BATCH));
-    if (step !== "continue") return step;
-    if (Date.now() > options.deadline || options.signal?.aborted) return "more";
+  const run: Run = {
+    importId,
+    target: current,
+    mapping: current.mapping as Mapping,
+    routing: await loadRouting(database, current),
+    plans: new Map(),
+    batchSize: options.batchSize ?? BATCH,
+    ahead: null,
+  };
+  // PGlite is one connection in this thread: reading ahead would only queue behind the transaction.
+  if (database.kind === "pg") {
+    const query = queryOf(database);
+    run.ahead = createReadAhead(async (afterLine) => checkBatchInSlices(run, await readRows(query, importId, Number(afterLine), run.batchSize)));
+  }
+  try {
+    for (;;) {
+      const step = await withTransaction(database, (tx) => validateBatch(tx, run));
+      if (step !== "continue") return step;
+      if (Date.now() > options.deadline || options.signal?.aborted) return "more";
+    }
+  } finally {
+    await run.ahead?.settle();
   }
 }
 
-async function validateBatch(tx: SqlTransaction, run: Run, batchSize: number): Promise<JobResult | "continue"> {
+async function validateBatch(tx: SqlTransaction, run: Run): Promise<JobResult | "continue"> {
   const { rows: locked } = await tx.query<{ status: string; validated_line: number | null; mode: string | null }>(
     "select status, validated_line, mode from imports where id = $1 for update",
     [run.importId],
   );
   const state = locked[0];
   if (state?.status !== "validating") return "stopped";
-  const rows = await readRows(tx.query, run.importId, state.validated_line ?? 0, batchSize);
+  const afterLine = state.validated_line ?? 0;
+  const { rows, invalid, keyed } =
+    (await run.ahead?.take(String(afterLine))) ?? checkBatch(run, await readRows(tx.query, run.importId, afterLine, run.batchSize));
   if (rows.length === 0) {
     await tx.query("delete from import_row_keys where import_id = $1", [run.importId]);
     await tx.query(`update imports set status = $2, updated_at = now() where id = $1`, [run.importId, state.mode ? "importing" : "validated"]);
     return "done";
   }
-  const invalid: Array<{ line: number; problems: RowProblem[] }> = [];
-  const keyed: Array<{ line: number; key: string }> = [];
-  for (const row of rows) {
-    const result = checkStagedRow(run, row);
-    if (result.problems.length > 0) invalid.push({ line: row.line, problems: result.problems });
-    else if (result.key !== null) keyed.push({ line: row.line, key: result.key });
-  }
+  if (rows.length === run.batchSize) run.ahead?.start(String(rows[rows.length - 1]!.line));
   const duplicates = await claimKeys(tx, run.importId, keyed);
   if (invalid.length > 0) {
     await tx.query(
@@ -76,6 +102,30 @@ async function validateBatch(tx: SqlTransaction, run: Run, batchSize: number): P
     [run.importId, rows.length, invalid.length, duplicates.length, rows[rows.length - 1]!.line],
   );
   return "continue";
+}
+
+function checkBatch(run: Run, rows: StoredRow[]): Checked {
+  const checked: Checked = { rows, invalid: [], keyed: [] };
+  for (const row of rows) checkInto(checked, run, row);
+  return checked;
+}
+
+/** Rows checked between two turns of the event loop when reading ahead, so the batch being written is not held up. */
+const SLICE_ROWS = 50;
+
+async function checkBatchInSlices(run: Run, rows: StoredRow[]): Promise<Checked> {
+  const checked: Checked = { rows, invalid: [], keyed: [] };
+  for (const [index, row] of rows.entries()) {
+    if (index > 0 && index % SLICE_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
+    checkInto(checked, run, row);
+  }
+  return checked;
+}
+
+function checkInto(checked: Checked, run: Run, row: StoredRow) {
+  const result = checkStagedRow(run, row);
+  if (result.problems.length > 0) checked.invalid.push({ line: row.line, problems: result.problems });
+  else if (result.key !== null) checked.keyed.push({ line: row.line, key: result.key });
 }
 
 function checkStagedRow(run: Run, row: StoredRow): { problems: RowProblem[]; key: string | null } {

@@ -154,3 +154,58 @@ describe("a worker process killed with SIGKILL", () => {
     }
   });
 });
+
+// On PostgreSQL each job reads and prepares the batch after the one it writes (a few rows at a time:
+// 60-row batches take two turns); a slice that ends, or a batch that fails, leaves that batch read
+// ahead unused, and the next run starts from the line the database says.
+describe("batches read ahead", () => {
+  async function validatedCounts(database: Database, options: { batchSize?: number; sliceMs?: number }) {
+    const target = await seedTarget(database);
+    async function* body() {
+      yield new Uint8Array(csv);
+    }
+    const staged = await stageUpload(database, { target, body: body(), contentLength: null, fileName: "leads.csv", override: {}, maxBytes: 10_000_000 });
+    if (staged.status !== "ok") throw new Error(staged.message);
+    const imp = (await getImport(database, staged.importId))!;
+    await saveMapping(database, imp, suggestedMapping(await getMappingView(database, imp)));
+    await startValidation(database, (await getImport(database, imp.id))!, noQueue);
+    let slices = 0;
+    for (let result = "more"; result === "more"; slices++) result = await runImportJob(database, imp.id, options);
+    const done = (await getImport(database, imp.id))!;
+    const { rows } = await queryOf(database)<{ line: number; problems: unknown; duplicate_of_line: number | null }>(
+      "select line, problems, duplicate_of_line from import_rows where import_id = $1 order by line",
+      [imp.id],
+    );
+    return { slices, status: done.status, counts: [done.validatedRows, done.invalidRows, done.duplicateRows], rows: rows.map(({ line, problems, duplicate_of_line }) => ({ line, problems, duplicate_of_line })) };
+  }
+
+  it("validate every row once when the job stops after each batch", async () => {
+    const database = getDatabase();
+    const whole = await validatedCounts(database, {});
+    const readAhead = await validatedCounts(database, { batchSize: 60 });
+    const sliced = await validatedCounts(database, { batchSize: 60, sliceMs: 0 });
+    expect(sliced.slices).toBeGreaterThan(3);
+    for (const run of [readAhead, sliced]) {
+      expect(run.status).toBe("validated");
+      expect(run.counts).toEqual(whole.counts);
+      expect(run.rows).toEqual(whole.rows);
+    }
+    expect(whole.counts[0]).toBe(ROWS);
+  });
+
+  it.each([
+    ["in one run", {}],
+    ["when the job stops after each batch", { sliceMs: 0 }],
+  ])("import every line once, in line order, %s", async (_name, options) => {
+    const database = getDatabase();
+    const id = await importReadyToRun(database);
+    let result = "more";
+    for (let slices = 0; result === "more" && slices < 100; slices++) result = await runImportJob(database, id, { batchSize: 60, ...options });
+    expect(result).toBe("done");
+    await expectExactlyOnce(database, id);
+    // Lead ids grow with every lead a process makes: in line order, they sort as the lines do.
+    const { rows } = await queryOf(database)<{ import_line: number }>("select import_line from leads where import_id = $1 order by id", [id]);
+    const lines = rows.map((r) => r.import_line);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+});

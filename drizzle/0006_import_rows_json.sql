@@ -1,0 +1,1 @@
+ALTER TABLE "import_rows" ALTER COLUMN "fields" SET DATA TYPE json;
