@@ -25,7 +25,7 @@ const settings = {
 };
 // BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
 // The flags `npm start` runs the server with (package.json), then any extra ones.
-const nodeFlags = ["--max-semi-space-size=4", ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean)];
+const nodeFlags = ["--max-semi-space-size=4", "--max-old-space-size=768", ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean)];
 const env = { ...process.env, NEXT_DIST_DIR: settings.distDir, NEXT_TELEMETRY_DISABLED: "1" };
 
 async function admin(sql) {

@@ -7,8 +7,9 @@
 //
 // Options as `next start` takes them: -p/--port (or PORT, default 3000), -H/--hostname (or HOSTNAME,
 // default every interface), --keepAliveTimeout ms. Build first with `npm run build`. `npm start` runs
-// it with --max-semi-space-size=4: a 4 MB young generation keeps the in-process import worker's peak
-// RSS under 400 MB at no measured cost in speed (docs/benchmarks.md).
+// it with --max-semi-space-size=4 --max-old-space-size=768: without a ceiling V8 sizes the heap for
+// this machine's 24 GB and lets an importing process's garbage pile up past 400 MB of RSS; with it the
+// peak stays near 225 MB (docs/benchmarks.md). 768 MB is far above what the app keeps alive.
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { Server } from "node:net";
