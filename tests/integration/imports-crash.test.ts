@@ -41,8 +41,8 @@ async function seedTarget(database: Database) {
   return { accountId, flowId, sourceId };
 }
 
-/** Staged, mapped, validated and confirmed ("import all"): ready for a worker. */
-async function importReadyToRun(database: Database) {
+/** Staged and mapped, its validation queued: the file this test imports, ready for runImportJob. */
+async function importValidating(database: Database) {
   const target = await seedTarget(database);
   async function* body() {
     yield new Uint8Array(csv);
@@ -52,6 +52,12 @@ async function importReadyToRun(database: Database) {
   const imp = (await getImport(database, staged.importId))!;
   await saveMapping(database, imp, suggestedMapping(await getMappingView(database, imp)));
   await startValidation(database, (await getImport(database, imp.id))!, noQueue);
+  return imp;
+}
+
+/** Staged, mapped, validated and confirmed ("import all"): ready for a worker. */
+async function importReadyToRun(database: Database) {
+  const imp = await importValidating(database);
   expect(await runImportJob(database, imp.id)).toBe("done");
   await confirmImport(database, (await getImport(database, imp.id))!, "all", noQueue);
   return imp.id;
@@ -160,15 +166,7 @@ describe("a worker process killed with SIGKILL", () => {
 // ahead unused, and the next run starts from the line the database says.
 describe("batches read ahead", () => {
   async function validatedCounts(database: Database, options: { batchSize?: number; sliceMs?: number }) {
-    const target = await seedTarget(database);
-    async function* body() {
-      yield new Uint8Array(csv);
-    }
-    const staged = await stageUpload(database, { target, body: body(), contentLength: null, fileName: "leads.csv", override: {}, maxBytes: 10_000_000 });
-    if (staged.status !== "ok") throw new Error(staged.message);
-    const imp = (await getImport(database, staged.importId))!;
-    await saveMapping(database, imp, suggestedMapping(await getMappingView(database, imp)));
-    await startValidation(database, (await getImport(database, imp.id))!, noQueue);
+    const imp = await importValidating(database);
     let slices = 0;
     for (let result = "more"; result === "more"; slices++) result = await runImportJob(database, imp.id, options);
     const done = (await getImport(database, imp.id))!;
