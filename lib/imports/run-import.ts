@@ -7,13 +7,14 @@
 // while the current one is written, and used only if the committed last_line is the line it was
 // read after: this process and PostgreSQL work at the same time instead of in turn.
 import type { Database } from "@/db/client";
-import { withTransaction, type SqlTransaction } from "@/db/transaction";
+import type { SqlTransaction } from "@/db/transaction";
 import type { Deliver } from "@/lib/flow/flow-store";
 import { loadRouting } from "./flows";
 import { prepareBatch, prepareBatchInSlices, recordProgress, saveBatch, type Batch, type ImportRun } from "./import-batch";
-import { createReadAhead, type ReadAhead } from "./read-ahead";
+import { readAheadOn, runBatches } from "./job-batches";
+import type { ReadAhead } from "./read-ahead";
 import type { ImportMode, Mapping } from "./settings";
-import { queryOf, readRows } from "./staged-rows";
+import { readRows } from "./staged-rows";
 import { getImport } from "./store";
 import type { JobOptions, JobResult } from "./validate";
 
@@ -41,23 +42,11 @@ export async function runImport(database: Database, importId: string, options: I
     batchSize: options.batchSize ?? BATCH,
     ahead: null,
   };
-  // PGlite is one connection in this thread: reading ahead would only queue behind the transaction.
-  if (database.kind === "pg") {
-    const query = queryOf(database);
-    run.ahead = createReadAhead(async (key) => {
-      const [afterLine, mode] = key.split(":");
-      return prepareBatchInSlices(run, await readRows(query, importId, Number(afterLine), run.batchSize), mode as ImportMode);
-    });
-  }
-  try {
-    for (;;) {
-      const step = await withTransaction(database, (tx) => importBatch(tx, run));
-      if (step !== "continue") return step;
-      if (Date.now() > options.deadline || options.signal?.aborted) return "more";
-    }
-  } finally {
-    await run.ahead?.settle();
-  }
+  run.ahead = readAheadOn(database, async (key, query) => {
+    const [afterLine, mode] = key.split(":");
+    return prepareBatchInSlices(run, await readRows(query, importId, Number(afterLine), run.batchSize), mode as ImportMode);
+  });
+  return runBatches(database, options, run.ahead, (tx) => importBatch(tx, run));
 }
 
 async function importBatch(tx: SqlTransaction, run: Run): Promise<JobResult | "continue"> {

@@ -4,13 +4,14 @@
 // from the last committed line and counts every row once. On PostgreSQL the next batch is read and
 // checked (the costly, pure part) while the current one's keys and problems are written.
 import type { Database } from "@/db/client";
-import { withTransaction, type SqlTransaction } from "@/db/transaction";
+import type { SqlTransaction } from "@/db/transaction";
 import type { FlowContext } from "@/lib/flow/process-leads";
 import { loadRouting, type FlowRouting } from "./flows";
-import { createReadAhead, type ReadAhead } from "./read-ahead";
+import { readAheadOn, runBatches } from "./job-batches";
+import type { ReadAhead } from "./read-ahead";
 import { checkRow, leadData, planFor, routeOf, type RowPlan } from "./row-check";
 import type { Mapping } from "./settings";
-import { queryOf, readRows, type RowProblem, type StoredRow } from "./staged-rows";
+import { readRows, type RowProblem, type StoredRow } from "./staged-rows";
 import { getImport, type ImportTarget } from "./store";
 
 export type JobResult = "done" | "more" | "stopped";
@@ -49,20 +50,8 @@ export async function runValidation(database: Database, importId: string, option
     batchSize: options.batchSize ?? BATCH,
     ahead: null,
   };
-  // PGlite is one connection in this thread: reading ahead would only queue behind the transaction.
-  if (database.kind === "pg") {
-    const query = queryOf(database);
-    run.ahead = createReadAhead(async (afterLine) => checkBatchInSlices(run, await readRows(query, importId, Number(afterLine), run.batchSize)));
-  }
-  try {
-    for (;;) {
-      const step = await withTransaction(database, (tx) => validateBatch(tx, run));
-      if (step !== "continue") return step;
-      if (Date.now() > options.deadline || options.signal?.aborted) return "more";
-    }
-  } finally {
-    await run.ahead?.settle();
-  }
+  run.ahead = readAheadOn(database, async (afterLine, query) => checkBatchInSlices(run, await readRows(query, importId, Number(afterLine), run.batchSize)));
+  return runBatches(database, options, run.ahead, (tx) => validateBatch(tx, run));
 }
 
 async function validateBatch(tx: SqlTransaction, run: Run): Promise<JobResult | "continue"> {
