@@ -13,8 +13,17 @@ import * as importRoute from "@/app/api/imports/[id]/route";
 import * as settingsRoute from "@/app/api/imports/[id]/settings/route";
 import * as validateRoute from "@/app/api/imports/[id]/validate/route";
 import * as accountImports from "@/app/api/imports/route";
+import { expect } from "vitest";
 import { getDatabase } from "@/db";
 import { runImportJob } from "@/lib/imports/job";
+
+/** A reply's JSON body, once its status is checked (the body shows in the failure message). */
+export async function json<T = Record<string, unknown>>(res: Response | Promise<Response>, status = 200): Promise<T> {
+  const response = await res;
+  const body = await response.json();
+  expect({ status: response.status, body }).toMatchObject({ status });
+  return body as T;
+}
 
 export const basic = (apiKey: string) => `Basic ${Buffer.from(`API:${apiKey}`).toString("base64")}`;
 

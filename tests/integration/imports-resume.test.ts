@@ -10,7 +10,7 @@ import { leads } from "@/db/schema";
 import { failImport, runImportJob } from "@/lib/imports/job";
 import { stopQueue } from "@/lib/imports/queue";
 import { createAccount } from "../helpers/accounts";
-import { basic, callImport, runJobToEnd, uploadFile } from "../helpers/imports";
+import { basic, callImport, json, runJobToEnd, uploadFile } from "../helpers/imports";
 
 afterAll(() => stopQueue(getDatabase()));
 
@@ -21,13 +21,6 @@ const FILE = ["Email,Phone,State", ...Array.from({ length: ROWS }, (_, i) => `re
 let accounts = 0;
 const newAccount = () => createAccount({ email: `resume${++accounts}@example.com`, password: "resume-password" });
 type Target = Awaited<ReturnType<typeof newAccount>>;
-
-async function json<T = Record<string, unknown>>(res: Response | Promise<Response>, status = 200): Promise<T> {
-  const response = await res;
-  const body = await response.json();
-  expect({ status: response.status, body }).toMatchObject({ status });
-  return body as T;
-}
 
 function resume(id: string, apiKey: string): Promise<Response> {
   const request = new Request(`http://localhost:3000/api/imports/${id}/resume`, { method: "POST", headers: { authorization: basic(apiKey) } });

@@ -10,7 +10,7 @@ import { insertSession } from "@/lib/auth/queries";
 import { sha256 } from "@/lib/crypto";
 import { stopQueue } from "@/lib/imports/queue";
 import { createAccount } from "../helpers/accounts";
-import { callImport, runJobToEnd, uploadFile, uploadMultiFlow } from "../helpers/imports";
+import { callImport, json, runJobToEnd, uploadFile, uploadMultiFlow } from "../helpers/imports";
 
 const FILE = [
   "First Name,E-mail Address,Phone,State,Zip,Notes",
@@ -28,13 +28,6 @@ afterAll(() => stopQueue(getDatabase()));
 let accounts = 0;
 const newAccount = () => createAccount({ email: `workflow${++accounts}@example.com`, password: "workflow-password" });
 type Target = Awaited<ReturnType<typeof newAccount>>;
-
-async function json<T = Record<string, unknown>>(res: Response | Promise<Response>, status = 200): Promise<T> {
-  const response = await res;
-  const body = await response.json();
-  expect({ status: response.status, body }).toMatchObject({ status });
-  return body as T;
-}
 
 async function uploadAndValidate(target: Target, content = FILE) {
   const { id } = await json<{ id: string }>(uploadFile(target, content), 201);
