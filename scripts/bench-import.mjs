@@ -13,11 +13,11 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
+import { startBenchServer } from "./bench-server.mjs";
 
 const settings = {
   adminUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
@@ -55,7 +55,7 @@ async function generate() {
     const file = seed === 42 ? `${work}/leads-${rows}.csv` : `${work}/leads-${rows}-seed${seed}.csv`;
     if (!existsSync(file)) {
       console.log(`Generating ${rows} rows (seed ${seed}) ...`);
-      const gen = spawn(process.execPath, ["/work/shared/tools/gen-leads.mjs", String(rows), "--seed", String(seed)], { stdio: ["ignore", "pipe", "inherit"] });
+      const gen = spawn(process.execPath, ["../shared/tools/gen-leads.mjs", String(rows), "--seed", String(seed)], { stdio: ["ignore", "pipe", "inherit"] });
       await pipeline(gen.stdout, createWriteStream(file));
     }
     files.push(file);
@@ -88,25 +88,8 @@ const secret = randomBytes(32).toString("hex");
 // Other engineers share the machine: the load when the import started is printed next to the figures.
 let loadAtStart = os.loadavg();
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-// What `npm start` runs (package.json): the production server with a 4 MB young generation and a
-// 768 MB old-generation ceiling, which keep the in-process worker's peak RSS under 400 MB
-// (docs/benchmarks.md).
-const START_FLAGS = ["--max-semi-space-size=4", "--max-old-space-size=768"];
-
-async function startServer(url) {
-  const port = await freePort();
-  const log = openSync(`${work}/server.log`, "w");
-  const server = spawn(process.execPath, [...START_FLAGS, "scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+function startServer(url) {
+  return startBenchServer({
     env: {
       ...env,
       NODE_ENV: "production",
@@ -116,16 +99,8 @@ async function startServer(url) {
       LOG_LEVEL: "warn",
       ...(settings.workers > 0 ? { WORKER_IN_PROCESS: "false" } : {}),
     },
-    stdio: ["ignore", log, log],
+    logFile: `${work}/server.log`,
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (let waited = 0; waited < 60_000; waited += 250) {
-    if (server.exitCode !== null) throw new Error(`the server exited; see ${work}/server.log`);
-    if (await fetch(`${baseUrl}/login`).then((r) => r.status < 500, () => false)) return { server, baseUrl };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  server.kill("SIGTERM");
-  throw new Error("the server did not answer within 60 s");
 }
 
 // `--workers N`: standalone workers (node --import tsx, so the pid is the worker's own), each logging to a file.

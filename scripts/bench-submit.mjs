@@ -5,13 +5,13 @@
 // Not a test. Settings (env): BENCH_DATABASE_URL, BENCH_DURATION (s), BENCH_CONNECTIONS,
 // BENCH_DUPLICATE_EVERY, BENCH_RATE (the steady phase's offered leads/s, default 1500),
 // BENCH_SKIP_BUILD=1, NEXT_DIST_DIR (default .next-bench-submit), BENCH_NODE_FLAGS.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
+import { startBenchServer, stopBenchServer } from "./bench-server.mjs";
 
 const settings = {
   adminUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
@@ -24,8 +24,8 @@ const settings = {
   rate: Number(process.env.BENCH_RATE ?? 1500),
 };
 // BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
-// The flags `npm start` runs the server with (package.json), then any extra ones.
-const nodeFlags = ["--max-semi-space-size=4", "--max-old-space-size=768", ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean)];
+// Node flags on top of the ones `npm start` passes (bench-server.mjs).
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
 const env = { ...process.env, NEXT_DIST_DIR: settings.distDir, NEXT_TELEMETRY_DISABLED: "1" };
 
 async function admin(sql) {
@@ -47,16 +47,6 @@ function build() {
   const result = spawnSync("npm", ["run", "-s", "build"], { stdio: ["ignore", log, log], env });
   writeFileSync("tsconfig.json", tsconfig);
   if (result.status !== 0) throw new Error(`next build failed:\n${readFileSync(".data/bench-build.log", "utf8").slice(-3000)}`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 // CPU seconds used so far by each of some processes (Linux /proc). Per-request CPU is the figure that
@@ -104,29 +94,12 @@ async function withCpu(pids, measurement) {
 }
 
 async function startServer(databaseUrl) {
-  const port = await freePort();
   mkdirSync(".data", { recursive: true });
-  const log = openSync(".data/bench-server.log", "w");
-  const server = spawn(process.execPath, [...nodeFlags, "scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+  return startBenchServer({
     env: { ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl, LEADPORT_SECRET: randomBytes(32).toString("hex"), MIGRATE_ON_START: "true", SEED_DEMO: "true", LOG_LEVEL: "warn" },
-    stdio: ["ignore", log, log],
+    logFile: ".data/bench-server.log",
+    extraFlags: nodeFlags,
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (let waited = 0; waited < 60_000; waited += 250) {
-    if (server.exitCode !== null) throw new Error("the server exited; see .data/bench-server.log");
-    const up = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
-    if (up) return { server, baseUrl };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await stopServer(server);
-  throw new Error("the server did not answer within 60 s");
-}
-
-async function stopServer(server) {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await exited;
 }
 
 async function demoIds(databaseUrl) {
@@ -234,7 +207,7 @@ async function main() {
     started = await startServer(url.toString());
     await measure(started, url.toString());
   } finally {
-    await stopServer(started?.server);
+    await stopBenchServer(started?.server);
     await admin(`drop database if exists ${name} with (force)`);
   }
 }
