@@ -19,10 +19,11 @@ import { startImportWorker } from "@/lib/imports/worker";
 import { logger } from "@/lib/logger";
 import { queryOf } from "@/lib/imports/staged-rows";
 import { getImport } from "@/lib/imports/store";
+import { sharedPath } from "../helpers/shared-dir";
 import { confirmImport, startValidation } from "@/lib/imports/workflow";
 
 const ROWS = 200;
-const csv = execFileSync("node", ["/work/shared/tools/gen-leads.mjs", String(ROWS), "--seed", "11", "--bad", "10", "--dup", "5"]);
+const csv = execFileSync("node", [sharedPath("tools", "gen-leads.mjs"), String(ROWS), "--seed", "11", "--bad", "10", "--dup", "5"]);
 const noQueue = async () => {};
 const tempDirs: string[] = [];
 

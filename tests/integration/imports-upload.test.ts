@@ -10,6 +10,7 @@ import { queryOf, readRows } from "@/lib/imports/staged-rows";
 import { SNIFF_MESSAGES } from "@/lib/imports/sniff";
 import { createAccount } from "../helpers/accounts";
 import { uploadFile } from "../helpers/imports";
+import { sharedPath } from "../helpers/shared-dir";
 
 let target: Awaited<ReturnType<typeof createAccount>>;
 
@@ -29,7 +30,7 @@ async function refused(content: string | Uint8Array, query?: string) {
 }
 
 describe("csv-spectrum through the upload route", () => {
-  const dir = "/work/shared/data/csv-spectrum";
+  const dir = sharedPath("data", "csv-spectrum");
   const files = readdirSync(`${dir}/csvs`).filter((f) => f.endsWith(".csv"));
 
   // This copy of the *_crlf files lost its CRs (line endings normalized on checkout) while their
