@@ -6,11 +6,11 @@ import { copyJson } from "@/db/bulk-copy";
 import type { SqlTransaction } from "@/db/transaction";
 import type { CapReservation, DedupeClaim, FlowStore, ProcessedLead } from "./flow-store";
 
-const LEAD_COLUMNS = [
+export const LEAD_COLUMNS = [
   "id", "account_id", "flow_id", "source_id", "import_id", "import_line", "submitted_at", "raw", "normalized",
   "outcome", "reason", "price", "is_batch_lead", "is_test", "email", "phone", "name", "reference",
 ];
-const EVENT_COLUMNS = ["lead_id", "position", "step", "outcome", "reason", "duration_ms", "created_at"];
+export const EVENT_COLUMNS = ["lead_id", "position", "step", "outcome", "reason", "duration_ms", "created_at"];
 
 // Up to this many leads are saved with one INSERT statement (one round trip, the real-time path);
 // bigger batches stream through COPY, which costs two round trips per table but scales. Hot statements
@@ -119,7 +119,7 @@ function leadRow(l: ProcessedLead) {
 }
 
 // json_populate_recordset reads nested objects straight into the jsonb columns.
-function leadObject(l: ProcessedLead) {
+export function leadObject(l: ProcessedLead) {
   return {
     id: l.id, account_id: l.accountId, flow_id: l.flowId, source_id: l.sourceId, import_id: l.importId,
     import_line: l.importLine, submitted_at: l.submittedAt.toISOString(), raw: l.raw, normalized: l.normalized,
@@ -133,7 +133,7 @@ function eventRows(l: ProcessedLead) {
   return l.events.map((e) => [l.id, e.position, e.step, e.outcome, e.reason, e.durationMs, at]);
 }
 
-function eventObjects(l: ProcessedLead) {
+export function eventObjects(l: ProcessedLead) {
   const at = l.submittedAt.toISOString();
   return l.events.map((e) => ({
     lead_id: l.id, position: e.position, step: e.step, outcome: e.outcome, reason: e.reason, duration_ms: e.durationMs, created_at: at,

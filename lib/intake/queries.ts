@@ -3,8 +3,10 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDatabase, getDb } from "@/db";
 import { accounts, flows, idempotencyKeys, sources } from "@/db/schema";
-import { withSingleStatement, withTransaction } from "@/db/transaction";
+import type { Database } from "@/db/client";
+import { runStatement, withTransaction } from "@/db/transaction";
 import type { Deliver, ProcessedLead } from "@/lib/flow/flow-store";
+import { createGroupCommitStore, createGroupSaver, type GroupSaver } from "@/lib/flow/group-commit";
 import { createLeadStore } from "@/lib/flow/lead-store";
 import { flowConfigSchema, outcomeSchema, sourceConfigSchema } from "@/lib/flow/model";
 import { processLeads, savesLeadInOneStatement, type FlowContext, type LeadInput } from "@/lib/flow/process-leads";
@@ -65,17 +67,17 @@ export type IdempotencyRef = { sourceId: string; key: string };
 
 // One lead, one transaction: its dedupe claims, cap units, lead row, events and (with an
 // Idempotency-Key) its stored reply commit together or not at all. When processLeads needs only one
-// statement for the lead (see savesLeadInOneStatement), that statement is the transaction.
+// statement for the lead (see savesLeadInOneStatement), that statement is the transaction, shared
+// with the other leads ready to save at the same moment (lib/flow/group-commit.ts).
 export async function processLeadNow(
   ctx: FlowContext,
   input: LeadInput,
   options: { deliver: Deliver; idempotency?: IdempotencyRef & { location: string | null } },
 ): Promise<ProcessedLead> {
   if (!options.idempotency && savesLeadInOneStatement(ctx.flow.config, ctx.source.config)) {
-    return withSingleStatement(getDatabase(), async (tx) => {
-      const [lead] = await processLeads(ctx, [input], { store: createLeadStore(tx), deliver: options.deliver });
-      return lead!;
-    });
+    const store = createGroupCommitStore(groupSaverFor(getDatabase()));
+    const [lead] = await processLeads(ctx, [input], { store, deliver: options.deliver });
+    return lead!;
   }
   return withTransaction(getDatabase(), async (tx) => {
     const [lead] = await processLeads(ctx, [input], { store: createLeadStore(tx), deliver: options.deliver });
@@ -91,6 +93,17 @@ export async function processLeadNow(
     }
     return lead!;
   });
+}
+
+// One group saver per database per process, so concurrent requests share its statements.
+const groupSavers = new WeakMap<Database, GroupSaver>();
+function groupSaverFor(database: Database): GroupSaver {
+  let saver = groupSavers.get(database);
+  if (!saver) {
+    saver = createGroupSaver((text, params, name) => runStatement(database, text, params, name));
+    groupSavers.set(database, saver);
+  }
+  return saver;
 }
 
 export type IdempotencyClaim = { state: "claimed" } | { state: "in_flight" } | { state: "done"; status: number; reply: StoredReply };

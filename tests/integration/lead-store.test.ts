@@ -2,8 +2,9 @@
 // processed lead leaves in the tables.
 import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/db";
-import { withSingleStatement, withTransaction } from "@/db/transaction";
+import { runStatement, withSingleStatement, withTransaction } from "@/db/transaction";
 import type { CapReservation, DedupeClaim } from "@/lib/flow/flow-store";
+import { createGroupCommitStore, createGroupSaver } from "@/lib/flow/group-commit";
 import { createLeadStore } from "@/lib/flow/lead-store";
 import { processLeads, type LeadInput } from "@/lib/flow/process-leads";
 import { recordDeliveries, testContext } from "@/lib/flow/testing";
@@ -159,5 +160,82 @@ describe("a lone lead saved by one statement (the real-time path)", () => {
       await tx.query("select 2");
     });
     await expect(twice).rejects.toThrow(/second statement/);
+  });
+});
+
+describe("group commit of lone leads (the real-time path under load)", () => {
+  const flowWith = (windowDays: number | null) =>
+    testContext({ steps: [{ id: "dd", type: "dedupe", fields: ["email"], windowDays }] }, { flowId: newId() });
+  // Counts the statements the saver sends; `failWhen` lets a test make a statement fail.
+  function countingSaver(failWhen: (params: unknown[]) => boolean = () => false) {
+    const sent: number[] = [];
+    const saver = createGroupSaver(async (text, params, name) => {
+      sent.push(JSON.parse(params[6] as string).length);
+      if (failWhen(params)) throw new Error("statement failed");
+      return runStatement(db(), text, params, name);
+    });
+    const save = (ctx: ReturnType<typeof flowWith>, input: LeadInput) =>
+      processLeads(ctx, [input], { store: createGroupCommitStore(saver), deliver: recordDeliveries() }).then(([lead]) => lead!);
+    return { sent, save };
+  }
+  const outcomeOf = (lead: { outcome: string; reason: string | null }) => lead.reason ?? lead.outcome;
+
+  it("saves leads ready at the same moment in one statement, each with the outcome it would have alone", async () => {
+    const ctx = flowWith(30);
+    const { sent, save } = countingSaver();
+    const same = Array.from({ length: 50 }, () => save(ctx, { data: { email: "group-race@example.com" } }));
+    const distinct = Array.from({ length: 10 }, (_, i) => save(ctx, { data: { email: `group-${i}@example.com` } }));
+    const leads = await Promise.all([...same, ...distinct]);
+    expect(sent).toEqual([60]);
+    expect(leads.slice(0, 50).map(outcomeOf).sort()).toEqual([...Array<string>(49).fill("duplicate"), "success"]);
+    expect(leads.slice(50).map(outcomeOf)).toEqual(Array<string>(10).fill("success"));
+    const stored = await query<{ outcome: string; n: number }>(
+      "select coalesce(reason, outcome::text) as outcome, count(*)::int as n from leads where flow_id = $1 group by 1 order by 1",
+      [ctx.flow.id],
+    );
+    expect(stored).toEqual([{ outcome: "duplicate", n: 49 }, { outcome: "success", n: 11 }]);
+    const winner = leads.slice(0, 50).find((l) => l.outcome === "success")!;
+    const claims = await query<{ lead_id: string }>("select lead_id from dedupe_keys where flow_id = $1 and lead_id = $2", [ctx.flow.id, winner.id]);
+    expect(claims).toHaveLength(1);
+    const events = await query("select position, outcome, reason from lead_events where lead_id = $1 order by position", [leads.find((l) => l.reason === "duplicate")!.id]);
+    expect(events).toEqual([
+      { position: 0, outcome: "success", reason: null },
+      { position: 1, outcome: "failure", reason: "duplicate" },
+    ]);
+  });
+
+  it("refuses a key held inside the window and takes over one held before it, per lead", async () => {
+    const ctx = flowWith(30);
+    const { save } = countingSaver();
+    const old = await save(ctx, { data: { email: "old@example.com" } });
+    const recent = await save(ctx, { data: { email: "recent@example.com" } });
+    // The first holder claimed 31 days ago: outside a 30-day window. The second is 29 days old.
+    await query("update dedupe_keys set claimed_at = now() - interval '31 days' where lead_id = $1", [old.id]);
+    await query("update dedupe_keys set claimed_at = now() - interval '29 days' where lead_id = $1", [recent.id]);
+    const [again, inside] = await Promise.all([save(ctx, { data: { email: "old@example.com" } }), save(ctx, { data: { email: "recent@example.com" } })]);
+    expect([outcomeOf(again), outcomeOf(inside)]).toEqual(["success", "duplicate"]);
+  });
+
+  it("keeps claims of other window lengths in statements of their own", async () => {
+    const { sent, save } = countingSaver();
+    const [a, b, c] = [flowWith(30), flowWith(null), flowWith(30)];
+    const leads = await Promise.all([save(a, { data: { email: "w@example.com" } }), save(b, { data: { email: "w@example.com" } }), save(c, { data: { email: "w@example.com" } })]);
+    expect(sent.sort()).toEqual([1, 2]);
+    expect(leads.map(outcomeOf)).toEqual(["success", "success", "success"]);
+  });
+
+  it("tries each lead alone when the group's statement fails, so one bad lead fails only itself", async () => {
+    const ctx = flowWith(30);
+    // The group fails; alone, only the lead with the bad email fails again.
+    const { sent, save } = countingSaver((params) => (params[6] as string).includes("bad@example.com") || JSON.parse(params[6] as string).length > 1);
+    const results = await Promise.allSettled([
+      save(ctx, { data: { email: "fine-1@example.com" } }),
+      save(ctx, { data: { email: "bad@example.com" } }),
+      save(ctx, { data: { email: "fine-2@example.com" } }),
+    ]);
+    expect(sent).toEqual([3, 1, 1, 1]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const saved = await query<{ email: string }>("select email from leads where flow_id = $1 order by email", [ctx.flow.id]);
+    expect(saved).toEqual([{ email: "fine-1@example.com" }, { email: "fine-2@example.com" }]);
   });
 });
