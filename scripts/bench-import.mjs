@@ -4,7 +4,7 @@
 // importing), timed next to `psql \copy` of the same file into a plain table in the same run.
 // Prints time and rows/s to staged, validated and imported, and the server's peak RSS.
 // Not a test. Settings (env): BENCH_DATABASE_URL, BENCH_ROWS, BENCH_SKIP_BUILD=1, NEXT_DIST_DIR
-// (default .next-import).
+// (default .next-import), BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app).
 // Scaling out: `--workers N` runs the jobs on N standalone workers (`scripts/worker.ts`, the app's
 // in-process worker off) and `--imports K` splits the rows over K files imported at once. More
 // workers speed up more imports at once, not one import (its batches run in line order, one job at
@@ -100,6 +100,7 @@ function startServer(url) {
       ...(settings.workers > 0 ? { WORKER_IN_PROCESS: "false" } : {}),
     },
     logFile: `${work}/server.log`,
+    extraFlags: (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean),
   });
 }
 
