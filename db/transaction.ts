@@ -9,26 +9,14 @@ export interface SqlTransaction {
   copy(target: CopyTarget, rows: CopyRows): Promise<number>;
 }
 
-// One statement with no BEGIN and COMMIT around it (two round trips fewer): PostgreSQL runs a single
-// statement atomically on its own. For a hot path known to need only one; a second is refused, as it
-// would not be atomic with the first.
-export async function withSingleStatement<T>(database: Database, fn: (tx: SqlTransaction) => Promise<T>): Promise<T> {
-  let used = false;
-  return fn({
-    query: async <R,>(text: string, params?: unknown[], options?: { name?: string }) => {
-      if (used) throw new Error("withSingleStatement: a second statement would not be atomic with the first");
-      used = true;
-      return { rows: await runStatement<R>(database, text, params, options?.name) };
-    },
-    copy: () => Promise.reject(new Error("withSingleStatement: COPY needs a transaction")),
-  });
-}
-
-/** One statement on its own (autocommit), on whichever connection is free; named ones are prepared once per connection. */
-export async function runStatement<R = Record<string, unknown>>(database: Database, text: string, params?: unknown[], name?: string): Promise<R[]> {
-  if (database.kind === "pglite") return (await database.pglite.query<R>(text, params)).rows;
-  const config = name ? { name, text, values: params } : { text, values: params };
-  return (await database.pool.query(config)).rows as R[];
+/**
+ * One statement on its own, with no BEGIN and COMMIT around it (PostgreSQL runs a single statement
+ * atomically), on whichever connection is free; named ones are prepared once per connection.
+ */
+export async function runStatement<R = Record<string, unknown>>(database: Database, text: string, params?: unknown[], options?: { name?: string }): Promise<{ rows: R[] }> {
+  if (database.kind === "pglite") return { rows: (await database.pglite.query<R>(text, params)).rows };
+  const config = options?.name ? { name: options.name, text, values: params } : { text, values: params };
+  return { rows: (await database.pool.query(config)).rows as R[] };
 }
 
 export async function withTransaction<T>(database: Database, fn: (tx: SqlTransaction) => Promise<T>): Promise<T> {

@@ -6,11 +6,11 @@ import { copyJson } from "@/db/bulk-copy";
 import type { SqlTransaction } from "@/db/transaction";
 import type { CapReservation, DedupeClaim, FlowStore, ProcessedLead } from "./flow-store";
 
-export const LEAD_COLUMNS = [
+const LEAD_COLUMNS = [
   "id", "account_id", "flow_id", "source_id", "import_id", "import_line", "submitted_at", "raw", "normalized",
   "outcome", "reason", "price", "is_batch_lead", "is_test", "email", "phone", "name", "reference",
 ];
-export const EVENT_COLUMNS = ["lead_id", "position", "step", "outcome", "reason", "duration_ms", "created_at"];
+const EVENT_COLUMNS = ["lead_id", "position", "step", "outcome", "reason", "duration_ms", "created_at"];
 
 // Up to this many leads are saved with one INSERT statement (one round trip, the real-time path);
 // bigger batches stream through COPY, which costs two round trips per table but scales. Hot statements
@@ -31,35 +31,94 @@ const claimSql = `insert into dedupe_keys (flow_id, step_id, key_hash, lead_id, 
     where $6::timestamptz is not null and dedupe_keys.claimed_at < $6::timestamptz
   returning key_hash`;
 
-// The real-time path's one statement: the claim, then whichever version of the lead it allows
-// ($7 and $8 hold [granted, refused]). One statement is atomic on its own, so the claim and the lead
-// commit together without BEGIN and COMMIT; concurrent claims of one key still queue on its row.
-const claimAndSaveSql = `with claimed as (${claimSql}),
-  chosen as (select case when exists (select from claimed) then 0 else 1 end as version),
+// Leads whose outcome hangs only on a dedupe claim, saved by one statement: each lead's claim, then
+// whichever version of the lead it allows (entries of $7 hold [granted, refused]). One statement is
+// atomic on its own, so the claims and the leads commit together without BEGIN and COMMIT, and
+// concurrent claims of one key still queue on its row. Each claim's window is checked against its
+// own time (claimed_at - window, $6 in seconds), so one statement takes claims of one window length.
+// An entry's mode: 0 no claim (saved as it is), 1 its own claim decides, 2 an earlier entry holds
+// its key (saved as the duplicate: one statement cannot claim one key twice).
+const saveClaimingSql = `with claimed as (
+    insert into dedupe_keys (flow_id, step_id, key_hash, lead_id, claimed_at)
+    select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
+    on conflict (flow_id, step_id, key_hash) do update
+      set lead_id = excluded.lead_id, claimed_at = excluded.claimed_at
+      where $6::float8 is not null and dedupe_keys.claimed_at < excluded.claimed_at - make_interval(secs => $6::float8)
+    returning lead_id
+  ),
+  entries as (
+    select e.ord, e.value as entry,
+      case (e.value ->> 'mode')::int
+        when 0 then 0
+        when 1 then case when exists (select from claimed c where c.lead_id = e.value ->> 'claimant') then 0 else 1 end
+        else 1
+      end as version
+    from json_array_elements($7::json) with ordinality as e(value, ord)
+  ),
   saved as (insert into leads (${LEAD_COLUMNS.join(", ")})
-    select ${LEAD_COLUMNS.join(", ")} from chosen, json_populate_record(null::leads, $7::json -> chosen.version)),
+    select ${LEAD_COLUMNS.join(", ")} from entries, json_populate_record(null::leads, entries.entry -> 'leads' -> entries.version)),
   logged as (insert into lead_events (${EVENT_COLUMNS.join(", ")})
-    select ${EVENT_COLUMNS.join(", ")} from chosen, json_populate_recordset(null::lead_events, $8::json -> chosen.version))
-  select version = 0 as granted from chosen`;
+    select ${EVENT_COLUMNS.join(", ")} from entries, json_populate_recordset(null::lead_events, entries.entry -> 'events' -> entries.version))
+  select version = 0 as granted from entries order by ord`;
 
-// claimSql's parameters for claims that share one step.
-function claimParams(claims: DedupeClaim[]) {
-  const since = claims[0]?.windowStart ?? null;
+/** One lead to save: as `granted` if its claim (if any) is taken, else as `refused`. */
+export type ClaimingSave = { claim: DedupeClaim | null; granted: ProcessedLead; refused: ProcessedLead };
+
+/**
+ * Saves the leads with their claims in one statement (see saveClaimingSql); true for each lead saved
+ * as granted. Claims must share one window length (windowOf); they are sent sorted by key, so two
+ * statements lock keys in the same order. Of two leads with one key, the first claims it.
+ */
+export async function saveLeadsClaiming(query: SqlTransaction["query"], saves: ClaimingSave[]): Promise<boolean[]> {
+  const holders = new Set<string>();
+  const claims: DedupeClaim[] = [];
+  const entries = saves.map(({ claim, granted, refused }) => {
+    let mode = 0;
+    if (claim !== null) {
+      const key = `${claim.flowId}\u0000${claim.stepId}\u0000${claim.keyHash}`;
+      mode = holders.has(key) ? 2 : 1;
+      if (mode === 1) {
+        holders.add(key);
+        claims.push(claim);
+      }
+    }
+    return { mode, claimant: claim?.leadId ?? null, leads: [leadObject(granted), leadObject(refused)], events: [eventObjects(granted), eventObjects(refused)] };
+  });
+  claims.sort((a, b) => compare(a.flowId, b.flowId) || compare(a.stepId, b.stepId) || compare(a.keyHash, b.keyHash));
+  const { rows } = await query<{ granted: boolean }>(
+    saveClaimingSql,
+    [...claimArrays(claims), windowOf(claims[0] ?? null), JSON.stringify(entries)],
+    { name: "lead-store-save-claiming" },
+  );
+  return rows.map((r) => r.granted);
+}
+
+/** A claim's window in seconds, or null for all history (a held key is never taken over). */
+export function windowOf(claim: DedupeClaim | null): number | null {
+  if (claim === null || claim.windowStart === null) return null;
+  return (claim.claimedAt.getTime() - claim.windowStart.getTime()) / 1000;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+// The claims as the five arrays both claim statements unnest ($1-$5).
+function claimArrays(claims: DedupeClaim[]) {
   return [
     claims.map((c) => c.flowId),
     claims.map((c) => c.stepId),
     claims.map((c) => c.keyHash),
     claims.map((c) => c.leadId),
     claims.map((c) => c.claimedAt.toISOString()),
-    since?.toISOString() ?? null,
   ];
 }
 
 export function createLeadStore(tx: SqlTransaction): FlowStore {
   return {
     async claimDedupeKeys(claims: DedupeClaim[]) {
-      const sorted = [...claims].sort((a, b) => (a.keyHash < b.keyHash ? -1 : a.keyHash > b.keyHash ? 1 : 0));
-      const { rows } = await tx.query<{ key_hash: string }>(claimSql, claimParams(sorted), { name: "lead-store-claim" });
+      const sorted = [...claims].sort((a, b) => compare(a.keyHash, b.keyHash));
+      const { rows } = await tx.query<{ key_hash: string }>(claimSql, [...claimArrays(sorted), sorted[0]?.windowStart?.toISOString() ?? null], {
+        name: "lead-store-claim",
+      });
       const granted = new Set(rows.map((r) => r.key_hash));
       return claims.map((c) => granted.has(c.keyHash));
     },
@@ -99,13 +158,8 @@ export function createLeadStore(tx: SqlTransaction): FlowStore {
       await tx.copy({ table: "lead_events", columns: EVENT_COLUMNS }, leads.flatMap(eventRows));
     },
     async saveLeadClaiming(claim: DedupeClaim, granted: ProcessedLead, refused: ProcessedLead) {
-      const versions = [granted, refused];
-      const { rows } = await tx.query<{ granted: boolean }>(
-        claimAndSaveSql,
-        [...claimParams([claim]), JSON.stringify(versions.map(leadObject)), JSON.stringify(versions.map(eventObjects))],
-        { name: "lead-store-claim-save" },
-      );
-      return rows[0]!.granted;
+      const [saved] = await saveLeadsClaiming(tx.query, [{ claim, granted, refused }]);
+      return saved!;
     },
   };
 }
@@ -119,7 +173,7 @@ function leadRow(l: ProcessedLead) {
 }
 
 // json_populate_recordset reads nested objects straight into the jsonb columns.
-export function leadObject(l: ProcessedLead) {
+function leadObject(l: ProcessedLead) {
   return {
     id: l.id, account_id: l.accountId, flow_id: l.flowId, source_id: l.sourceId, import_id: l.importId,
     import_line: l.importLine, submitted_at: l.submittedAt.toISOString(), raw: l.raw, normalized: l.normalized,
@@ -133,7 +187,7 @@ function eventRows(l: ProcessedLead) {
   return l.events.map((e) => [l.id, e.position, e.step, e.outcome, e.reason, e.durationMs, at]);
 }
 
-export function eventObjects(l: ProcessedLead) {
+function eventObjects(l: ProcessedLead) {
   const at = l.submittedAt.toISOString();
   return l.events.map((e) => ({
     lead_id: l.id, position: e.position, step: e.step, outcome: e.outcome, reason: e.reason, duration_ms: e.durationMs, created_at: at,

@@ -100,7 +100,7 @@ const groupSavers = new WeakMap<Database, GroupSaver>();
 function groupSaverFor(database: Database): GroupSaver {
   let saver = groupSavers.get(database);
   if (!saver) {
-    saver = createGroupSaver((text, params, name) => runStatement(database, text, params, name));
+    saver = createGroupSaver((text, params, options) => runStatement(database, text, params, options));
     groupSavers.set(database, saver);
   }
   return saver;
