@@ -35,6 +35,10 @@ export const accounts = pgTable("accounts", {
 });
 export type Account = typeof accounts.$inferSelect;
 
+// What a person may do in their account (lib/auth/roles.ts has the rules).
+export const holderRoleEnum = pgEnum("holder_role", ["owner", "admin", "editor", "viewer"]);
+export type HolderRole = (typeof holderRoleEnum.enumValues)[number];
+
 export const accountHolders = pgTable(
   "account_holders",
   {
@@ -42,10 +46,14 @@ export const accountHolders = pgTable(
     accountId: text("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     name: text("name").notNull().default(""),
-    passwordHash: text("password_hash").notNull(),
+    // Null until the person chooses one through their setup link (account:create).
+    passwordHash: text("password_hash"),
+    // Rows from before roles existed were each the only person in their account: owners.
+    role: holderRoleEnum("role").notNull().default("owner"),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [uniqueIndex("account_holders_email_key").on(t.email)],
+  (t) => [uniqueIndex("account_holders_email_key").on(t.email), index("account_holders_account_idx").on(t.accountId)],
 );
 export type AccountHolder = typeof accountHolders.$inferSelect;
 
@@ -59,11 +67,62 @@ export const sessions = pgTable(
       .notNull()
       .references(() => accountHolders.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    // Shown on Your account so a person can tell their sessions apart.
+    userAgent: text("user_agent").notNull().default(""),
+    clientAddress: text("client_address").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sessions_account_holder_idx").on(t.accountHolderId)],
 );
 export type Session = typeof sessions.$inferSelect;
+
+// One-time links: an owner's setup link (account:create), an invitation to join an account, and a
+// password reset. Only the SHA-256 of the token is stored; a link works once (used_at) until it
+// expires or is revoked.
+export const accountLinkKindEnum = pgEnum("account_link_kind", ["setup", "invitation", "reset"]);
+export type AccountLinkKind = (typeof accountLinkKindEnum.enumValues)[number];
+
+export const accountLinks = pgTable(
+  "account_links",
+  {
+    id: id(),
+    accountId: text("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    kind: accountLinkKindEnum("kind").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    email: text("email").notNull(),
+    // The role an invitation grants; null for setup and reset links.
+    role: holderRoleEnum("role"),
+    // The person a setup or reset link is for; null for invitations (nobody exists yet).
+    accountHolderId: text("account_holder_id").references(() => accountHolders.id, { onDelete: "cascade" }),
+    createdBy: text("created_by").references(() => accountHolders.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("account_links_token_key").on(t.tokenHash), index("account_links_account_idx").on(t.accountId, t.kind)],
+);
+export type AccountLink = typeof accountLinks.$inferSelect;
+
+// Who did what in an account, newest first on /settings/audit. Written in the same transaction as the
+// change it records. The actor's email is copied so an entry still reads after the person is removed.
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    actorId: text("actor_id"),
+    actorEmail: text("actor_email").notNull(),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    targetLabel: text("target_label").notNull().default(""),
+    details: jsonb("details").notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("audit_events_account_idx").on(t.accountId, t.id)],
+);
+export type AuditEvent = typeof auditEvents.$inferSelect;
 
 // Failed logins, counted per email and per client address over a sliding window.
 export const loginAttempts = pgTable(

@@ -67,6 +67,7 @@ async function createDemo(db: Db, options: SeedOptions) {
     accountId,
     email: DEMO_EMAIL,
     name: "Demo Holder",
+    role: "owner",
     passwordHash: await hashPassword(password),
   });
   const flowId = newId();

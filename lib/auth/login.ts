@@ -28,8 +28,8 @@ export async function logIn(input: { email: string; password: string; address: s
     };
   }
   const holder = await getAccountHolderByEmail(email);
-  if (!holder) await burnPasswordCheck(input.password);
-  const ok = holder ? await verifyPassword(input.password, holder.passwordHash) : false;
+  // A person who has not chosen a password yet (setup link pending) cannot sign in; same timing as unknown.
+  const ok = holder?.passwordHash ? await verifyPassword(input.password, holder.passwordHash) : (await burnPasswordCheck(input.password), false);
   if (!holder || !ok) {
     await recordFailures(keys);
     return { status: "invalid", message: "That email and password do not match an account." };

@@ -22,6 +22,7 @@ export async function getSessionHolder(tokenHash: string) {
       holderId: accountHolders.id,
       email: accountHolders.email,
       name: accountHolders.name,
+      role: accountHolders.role,
       accountId: accounts.id,
       accountName: accounts.name,
       timeZone: accounts.timeZone,

@@ -1,10 +1,11 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { sha256 } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { deleteSession, getSessionHolder } from "./queries";
+import { can, type Permission } from "./roles";
 
 export const SESSION_COOKIE = "lp_session";
 
@@ -22,6 +23,28 @@ export async function requireHolder(): Promise<CurrentHolder> {
   if (!holder) redirect("/login");
   return holder;
 }
+
+/**
+ * For pages: the signed-in holder if their role grants this permission. No session goes to sign-in;
+ * a role without it gets the not-found page, as a page of another account would.
+ */
+export async function requirePermission(permission: Permission): Promise<CurrentHolder> {
+  const holder = await requireHolder();
+  if (!can(holder.role, permission)) notFound();
+  return holder;
+}
+
+/** For Server Actions and route handlers: the holder, or why not, for the caller to answer with. */
+export async function authorize(
+  permission: Permission,
+): Promise<{ status: "ok"; holder: CurrentHolder } | { status: "signed_out" } | { status: "forbidden"; message: string }> {
+  const holder = await getCurrentHolder();
+  if (!holder) return { status: "signed_out" };
+  if (!can(holder.role, permission)) return { status: "forbidden", message: FORBIDDEN_MESSAGE };
+  return { status: "ok", holder };
+}
+
+export const FORBIDDEN_MESSAGE = "Your role in this account does not allow that. Ask an owner or admin.";
 
 export async function setSessionCookie(token: string, expiresAt: Date) {
   (await cookies()).set(SESSION_COOKIE, token, {

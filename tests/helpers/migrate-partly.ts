@@ -1,0 +1,44 @@
+// A database migrated only up to a given migration, to test later migrations on data in the old
+// shape: the migrator reads a copy of drizzle/ whose journal stops at that tag, then the real folder.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { openDatabase, type Database } from "@/db/client";
+import { createTestDatabase, type TestDatabase } from "./test-database";
+
+type Journal = { entries: { tag: string }[] };
+
+async function migrateFrom(database: Database, migrationsFolder: string) {
+  if (database.kind === "pglite") await migratePglite(drizzlePglite({ client: database.pglite }), { migrationsFolder });
+  else await migratePg(drizzlePg({ client: database.pool }), { migrationsFolder });
+}
+
+/** A fresh database with every migration up to and including `lastTag`; `finish()` applies the rest. */
+export async function databaseMigratedUpTo(lastTag: string): Promise<{ database: Database; finish(): Promise<void>; drop(): Promise<void> }> {
+  const testDatabase: TestDatabase = await createTestDatabase("lp_migrate");
+  const database = openDatabase({ url: testDatabase.url, dataDir: testDatabase.dataDir });
+  const folder = mkdtempSync(join(tmpdir(), "leadport-migrations-"));
+  try {
+    cpSync(join(process.cwd(), "drizzle"), folder, { recursive: true });
+    const journalPath = join(folder, "meta", "_journal.json");
+    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as Journal;
+    const last = journal.entries.findIndex((e) => e.tag === lastTag);
+    if (last < 0) throw new Error(`no migration ${lastTag}`);
+    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, last + 1) }));
+    await migrateFrom(database, folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return {
+    database,
+    finish: () => migrateFrom(database, join(process.cwd(), "drizzle")),
+    drop: async () => {
+      await database.close();
+      await testDatabase.drop();
+    },
+  };
+}
