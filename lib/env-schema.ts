@@ -22,6 +22,14 @@ export const envSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  // How many reverse proxies stand in front of the app; their X-Forwarded-For entries are trusted,
+  // nothing beyond. 0 (default): the socket's address is the client's.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  // open: anyone may create an account at /signup (hosted, multi-account); closed: /signup is a 404.
+  SIGNUP: z.enum(["open", "closed"]).default("closed"),
+  // smtp(s)://user:pass@host:port; unset: no mail is sent, links are only shown to copy.
+  SMTP_URL: z.string().optional().or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().default("Leadport <no-reply@localhost>"),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(512 * 1024 * 1024),
   WORKER_IN_PROCESS: boolish,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
