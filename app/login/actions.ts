@@ -1,9 +1,11 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { DEVICE_COOKIE } from "@/lib/auth/device";
 import { logIn } from "@/lib/auth/login";
-import { clientAddress, endSession, setSessionCookie } from "@/lib/auth/session";
+import { endSession, requestClient, setSignInCookies } from "@/lib/auth/session";
 
 const loginSchema = z.object({
   email: z.email("Enter the email you signed up with"),
@@ -23,9 +25,11 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as "email" | "password"] ??= issue.message;
     return { status: "invalid", fieldErrors, email };
   }
-  const result = await logIn({ ...parsed.data, address: await clientAddress() });
+  const { userAgent, address } = await requestClient();
+  const deviceCookie = (await cookies()).get(DEVICE_COOKIE)?.value;
+  const result = await logIn({ ...parsed.data, address, userAgent, deviceCookie });
   if (result.status !== "ok") return { status: "error", message: result.message, email };
-  await setSessionCookie(result.token, result.expiresAt);
+  await setSignInCookies({ token: result.token, expiresAt: result.expiresAt, email: parsed.data.email, deviceCookie: result.deviceCookie });
   redirect("/");
 }
 

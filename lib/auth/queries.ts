@@ -1,7 +1,7 @@
 import "server-only";
-import { and, count, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import { getDb } from "@/db";
-import { accountHolders, accounts, loginAttempts, sessions } from "@/db/schema";
+import { accountHolders, accounts, sessions } from "@/db/schema";
 
 export async function getAccountHolderByEmail(email: string) {
   const [row] = await getDb()
@@ -36,27 +36,4 @@ export async function getSessionHolder(tokenHash: string) {
 
 export async function deleteSession(tokenHash: string) {
   await getDb().delete(sessions).where(eq(sessions.tokenHash, tokenHash));
-}
-
-export async function countRecentFailures(keys: string[], since: Date): Promise<number> {
-  let worst = 0;
-  for (const key of keys) {
-    const [row] = await getDb()
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(and(eq(loginAttempts.key, key), gt(loginAttempts.attemptedAt, since)));
-    worst = Math.max(worst, Number(row?.n ?? 0));
-  }
-  return worst;
-}
-
-export async function recordFailures(keys: string[]) {
-  await getDb()
-    .insert(loginAttempts)
-    .values(keys.map((key) => ({ key })));
-}
-
-export async function clearFailures(key: string, olderThan: Date) {
-  await getDb().delete(loginAttempts).where(eq(loginAttempts.key, key));
-  await getDb().delete(loginAttempts).where(lt(loginAttempts.attemptedAt, olderThan));
 }

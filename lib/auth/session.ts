@@ -4,6 +4,10 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { sha256 } from "@/lib/crypto";
 import { env } from "@/lib/env";
+import { behindFrontDoor, CLIENT_ADDRESS_HEADER, clientAddressOf, forwardedEntries } from "@/lib/http/client-address";
+import { servedOverHttps } from "@/lib/http/security-headers";
+import { appSecret } from "@/lib/secret";
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, deviceCookieFor } from "./device";
 import { deleteSession, getSessionHolder } from "./queries";
 import { can, type Permission } from "./roles";
 
@@ -50,10 +54,38 @@ export async function setSessionCookie(token: string, expiresAt: Date) {
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
-    secure: env.APP_URL.startsWith("https://"),
+    secure: await requestIsHttps(),
     path: "/",
     expires: expiresAt,
   });
+}
+
+/**
+ * After any sign-in (the login form, a setup, invitation or reset link): the session cookie, and the
+ * device cookie that lets this browser in while failures elsewhere lock the email (lib/auth/device.ts).
+ * `deviceCookie` is what logIn returned; without it, the browser's own is kept if it is for this email.
+ */
+export async function setSignInCookies(input: { token: string; expiresAt: Date; email: string; deviceCookie?: string }) {
+  await setSessionCookie(input.token, input.expiresAt);
+  const jar = await cookies();
+  const device = input.deviceCookie ?? deviceCookieFor(appSecret(env), input.email, jar.get(DEVICE_COOKIE)?.value);
+  jar.set(DEVICE_COOKIE, device, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await requestIsHttps(),
+    path: "/",
+    maxAge: DEVICE_COOKIE_DAYS * 86_400,
+  });
+}
+
+/** The browser and address of this request, as a session records them (lib/accounts/open-session.ts). */
+export async function requestClient(): Promise<{ userAgent: string; address: string }> {
+  return { userAgent: ((await headers()).get("user-agent") ?? "").slice(0, 300), address: await clientAddress() };
+}
+
+// Served over https: APP_URL says so, or a proxy TRUST_PROXY trusts reports it (X-Forwarded-Proto).
+async function requestIsHttps(): Promise<boolean> {
+  return servedOverHttps({ appUrl: env.APP_URL, forwardedProto: (await headers()).get("x-forwarded-proto") ?? undefined, trustProxy: env.TRUST_PROXY });
 }
 
 export async function endSession() {
@@ -63,8 +95,17 @@ export async function endSession() {
   jar.delete(SESSION_COOKIE);
 }
 
-// The client address for rate limiting: the first X-Forwarded-For hop behind a proxy, else unknown.
+/**
+ * The client's address, for the sign-in throttle and the session list. Behind scripts/start.mjs it
+ * is the header the front door set from the socket and TRUST_PROXY (lib/http/front-door.ts). Under
+ * `next dev` or `next start` there is no front door: Next appends nothing to X-Forwarded-For and only
+ * fills it with the socket's address when the client sent none, so its last entry stands in for the
+ * socket. That can be forged by a client sending the header; production runs start.mjs.
+ */
 export async function clientAddress(): Promise<string> {
   const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  const set = behindFrontDoor() ? h.get(CLIENT_ADDRESS_HEADER) : null;
+  if (set) return set;
+  const entries = forwardedEntries(h.get("x-forwarded-for") ?? undefined);
+  return clientAddressOf({ socketAddress: entries.pop(), forwardedFor: entries, trustProxy: env.TRUST_PROXY });
 }

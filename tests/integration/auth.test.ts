@@ -55,7 +55,7 @@ describe("logging in", () => {
     expect(unknown).toEqual(wrong);
   });
 
-  it("refuses even the right password after too many failures for that email", async () => {
+  it("refuses even the right password after too many failures for that email, to a browser not known for it", async () => {
     await createAccount({ email: "victim@example.com", password: "victim-password" });
     for (let i = 0; i < 10; i++) await logIn({ email: "victim@example.com", password: `guess-${i}`, address: `10.1.0.${i}` });
     const result = await logIn({ email: "victim@example.com", password: "victim-password", address: "10.2.0.1" });
