@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentHolder } from "@/lib/auth/session";
 import { LoginForm } from "./login-form";
@@ -15,6 +16,11 @@ export default async function LoginPage() {
         On a new install, the demo login is printed in the terminal where the app started.
       </p>
       <LoginForm />
+      <p className="mt-4 text-sm">
+        <Link href="/forgot-password" className="text-blue-800 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
     </main>
   );
 }

@@ -1,0 +1,19 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { formText, refusedState, type AccountFormState } from "@/app/_components/account-form-state";
+import { resetPassword } from "@/lib/accounts/choose-password";
+import { requestClient } from "@/lib/accounts/request-client";
+import { setSessionCookie } from "@/lib/auth/session";
+
+export async function resetPasswordAction(token: string, _prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const result = await resetPassword({
+    token,
+    password: formText(formData, "password"),
+    confirmPassword: formText(formData, "confirmPassword"),
+    client: await requestClient(),
+  });
+  if (result.status !== "ok") return refusedState(result);
+  await setSessionCookie(result.session.token, result.session.expiresAt);
+  redirect("/");
+}
