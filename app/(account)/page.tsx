@@ -1,20 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
-import { requireHolder } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { requirePermission } from "@/lib/auth/session";
 import { listFlowsByAccount } from "@/lib/flows/queries";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 // The dashboard: the account's flows and where to go next.
 export default async function DashboardPage() {
-  const holder = await requireHolder();
+  const holder = await requirePermission("read");
   const flows = await listFlowsByAccount(holder.accountId);
   return (
     <>
       <PageHeader title="Dashboard" description={`Welcome back to ${holder.accountName}.`} />
       {flows.length === 0 ? (
-        <EmptyState title="No flows yet" action={{ href: "/flows/new", label: "New flow" }}>
+        <EmptyState title="No flows yet" action={can(holder.role, "flows:write") ? { href: "/flows/new", label: "New flow" } : undefined}>
           A flow is where sources send leads. Create one, add a source, and share its Submission Docs.
         </EmptyState>
       ) : (

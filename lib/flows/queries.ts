@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accountHolders, flows, flowVersions, leadEvents, leads, sources } from "@/db/schema";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { flowConfigSchema, type FlowConfig } from "@/lib/flow/model";
 import { newId } from "@/lib/ids";
 
@@ -24,12 +25,14 @@ export async function getFlowForAccount(accountId: string, flowId: string) {
   return row ? { ...row, config: flowConfigSchema.parse(row.config) } : null;
 }
 
-// A new flow is version 1, and version 1 is in its history like every later save.
-export async function insertFlow(values: { accountId: string; name: string; config: FlowConfig; savedBy: string }) {
+// A new flow is version 1, and version 1 is in its history like every later save. The audit entry
+// commits with it.
+export async function insertFlow(values: { accountId: string; name: string; config: FlowConfig; actor: AuditActor }) {
   const id = newId();
   await getDb().transaction(async (tx) => {
     await tx.insert(flows).values({ id, accountId: values.accountId, name: values.name, config: values.config });
-    await tx.insert(flowVersions).values({ flowId: id, version: 1, name: values.name, config: values.config, savedBy: values.savedBy });
+    await tx.insert(flowVersions).values({ flowId: id, version: 1, name: values.name, config: values.config, savedBy: values.actor.id });
+    await recordAudit(tx, { accountId: values.accountId, actor: values.actor, action: "flow.created", target: { type: "flow", id, label: values.name } });
   });
   return id;
 }
@@ -37,14 +40,16 @@ export async function insertFlow(values: { accountId: string; name: string; conf
 export type SaveVersionResult = { status: "ok"; version: number } | { status: "not_found" } | { status: "conflict"; version: number };
 
 // Saves only over the version the editor started from, so two people saving at once cannot silently
-// overwrite each other; the flow row and its history row commit together or not at all.
+// overwrite each other; the flow row, its history row and the audit entry commit together or not at all.
 export async function saveFlowVersion(values: {
   accountId: string;
   flowId: string;
   expectedVersion: number;
   name: string;
   config: FlowConfig;
-  savedBy: string;
+  actor: AuditActor;
+  /** A revert is audited as one, with the version it restored. */
+  revertedTo?: number;
 }): Promise<SaveVersionResult> {
   return getDb().transaction(async (tx) => {
     const [saved] = await tx
@@ -64,19 +69,38 @@ export async function saveFlowVersion(values: {
       version: saved.version,
       name: values.name,
       config: values.config,
-      savedBy: values.savedBy,
+      savedBy: values.actor.id,
+    });
+    await recordAudit(tx, {
+      accountId: values.accountId,
+      actor: values.actor,
+      action: values.revertedTo === undefined ? "flow.saved" : "flow.reverted",
+      target: { type: "flow", id: values.flowId, label: values.name },
+      details: values.revertedTo === undefined ? { version: saved.version } : { version: saved.version, restored: values.revertedTo },
     });
     return { status: "ok", version: saved.version };
   });
 }
 
-export async function setFlowEnabled(accountId: string, flowId: string, enabled: boolean): Promise<boolean> {
-  const rows = await getDb()
-    .update(flows)
-    .set({ enabled, updatedAt: new Date() })
-    .where(and(eq(flows.id, flowId), eq(flows.accountId, accountId)))
-    .returning({ id: flows.id });
-  return rows.length === 1;
+// Audited only when it changes something: pressing Disable on a disabled flow records nothing.
+export async function setFlowEnabled(accountId: string, flowId: string, enabled: boolean, actor: AuditActor): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const [before] = await tx
+      .select({ enabled: flows.enabled })
+      .from(flows)
+      .where(and(eq(flows.id, flowId), eq(flows.accountId, accountId)))
+      .for("update");
+    if (!before) return false;
+    const [row] = await tx
+      .update(flows)
+      .set({ enabled, updatedAt: new Date() })
+      .where(and(eq(flows.id, flowId), eq(flows.accountId, accountId)))
+      .returning({ name: flows.name });
+    if (before.enabled !== enabled) {
+      await recordAudit(tx, { accountId, actor, action: enabled ? "flow.enabled" : "flow.disabled", target: { type: "flow", id: flowId, label: row?.name } });
+    }
+    return true;
+  });
 }
 
 // Newest first; `limit` versions plus the one before the oldest, so every listed version has a diff.

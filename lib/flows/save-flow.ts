@@ -1,6 +1,7 @@
 // Creating, saving and reverting flows: validate, then write the flow and its history row together.
 // Every save is a new version; a revert is a save of an older version's config.
 import { z } from "zod";
+import type { AuditActor } from "@/lib/audit/record";
 import { makeRequiredCriterion } from "@/lib/flow/acceptance";
 import { findStandardField } from "@/lib/flow/catalog";
 import type { FieldDef, FlowConfig } from "@/lib/flow/model";
@@ -14,14 +15,15 @@ export type SaveFlowResult =
   | { status: "conflict"; message: string }
   | { status: "not_found" };
 
-type Editor = { accountId: string; holderId: string; flowId: string; expectedVersion: number };
+// The actor is the signed-in person: saved as the version's author and in the audit log.
+type Editor = { accountId: string; actor: AuditActor; flowId: string; expectedVersion: number };
 
 const conflictMessage = (version: number) =>
   `Someone saved version ${version} of this flow while you were editing. Reload to see it, then make your change again.`;
 
 export const flowNameSchema = z.string().trim().min(1, "Give the flow a name").max(120, "Keep the name under 120 characters");
 
-export async function saveFlow(input: Editor & { name: string; config: unknown }): Promise<SaveFlowResult> {
+export async function saveFlow(input: Editor & { name: string; config: unknown; revertedTo?: number }): Promise<SaveFlowResult> {
   const name = flowNameSchema.safeParse(input.name);
   const checked = validateFlowConfig(input.config);
   if (!name.success || !checked.ok) {
@@ -29,7 +31,7 @@ export async function saveFlow(input: Editor & { name: string; config: unknown }
     if (!name.success) fieldErrors.name = name.error.issues[0]?.message ?? "Give the flow a name";
     return { status: "invalid", fieldErrors };
   }
-  const saved = await saveFlowVersion({ ...input, name: name.data, config: checked.config, savedBy: input.holderId });
+  const saved = await saveFlowVersion({ ...input, name: name.data, config: checked.config });
   if (saved.status === "conflict") return { status: "conflict", message: conflictMessage(saved.version) };
   return saved;
 }
@@ -38,7 +40,7 @@ export async function saveFlow(input: Editor & { name: string; config: unknown }
 export async function revertFlow(input: Editor & { version: number }): Promise<SaveFlowResult> {
   const old = await getFlowVersion(input.accountId, input.flowId, input.version);
   if (!old) return { status: "not_found" };
-  return saveFlow({ ...input, name: old.name, config: old.config });
+  return saveFlow({ ...input, name: old.name, config: old.config, revertedTo: input.version });
 }
 
 export const FLOW_STARTERS = {
@@ -55,6 +57,6 @@ function starterConfig(starter: FlowStarter): FlowConfig {
   return config;
 }
 
-export async function createFlow(input: { accountId: string; holderId: string; name: string; starter: FlowStarter }): Promise<string> {
-  return insertFlow({ accountId: input.accountId, name: input.name, config: starterConfig(input.starter), savedBy: input.holderId });
+export async function createFlow(input: { accountId: string; actor: AuditActor; name: string; starter: FlowStarter }): Promise<string> {
+  return insertFlow({ accountId: input.accountId, name: input.name, config: starterConfig(input.starter), actor: input.actor });
 }

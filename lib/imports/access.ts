@@ -1,7 +1,9 @@
 import "server-only";
 import { NextRequest } from "next/server";
 import { SESSION_COOKIE } from "@/lib/auth/session";
+import type { AuditActor } from "@/lib/audit/record";
 import { getSessionHolder } from "@/lib/auth/queries";
+import { can, type HolderRole } from "@/lib/auth/roles";
 import { sha256 } from "@/lib/crypto";
 import { readBasicAuth } from "@/lib/intake/basic-auth";
 import { resolveDocsToken } from "@/lib/sources/docs-access";
@@ -13,11 +15,12 @@ import type { ImportAccess, ImportTarget } from "./store";
 // - a source's API key, HTTP Basic with user "API": that flow and source only;
 // - a source's Submission Docs token, "Authorization: Bearer <token>" or ?docs_token= (EventSource
 //   cannot send headers): that flow and source only, as the docs page itself;
-// - an account holder's session cookie: every flow and source of the account.
+// - an account holder's session cookie: every flow and source of the account to read, and to change
+//   when their role grants imports:write (a viewer reads only).
 
 export type Caller =
-  | { kind: "holder"; accountId: string }
-  | { kind: "source"; accountId: string; flowId: string; sourceId: string; enabled: boolean };
+  | { kind: "holder"; accountId: string; holderId: string; email: string; role: HolderRole }
+  | { kind: "source"; accountId: string; flowId: string; sourceId: string; sourceName: string; enabled: boolean };
 
 export async function identifyCaller(request: Request): Promise<Caller | null> {
   const authorization = request.headers.get("authorization") ?? "";
@@ -28,8 +31,21 @@ export async function identifyCaller(request: Request): Promise<Caller | null> {
   const session = new NextRequest(request.url, { headers: request.headers }).cookies.get(SESSION_COOKIE)?.value;
   if (!session) return null;
   const holder = await getSessionHolder(sha256(session));
-  return holder ? { kind: "holder", accountId: holder.accountId } : null;
+  return holder ? { kind: "holder", accountId: holder.accountId, holderId: holder.holderId, email: holder.email, role: holder.role } : null;
 }
+
+/** Whether this caller may change imports: a source always may (its own, as before); a person by role. */
+export const mayChangeImports = (caller: Caller) => caller.kind === "source" || can(caller.role, "imports:write");
+
+/**
+ * Who the audit log names for this caller's changes. A source has no person behind it: the entry
+ * names the source itself ("source:<name>") with no person id.
+ */
+export function actorOf(caller: Caller): AuditActor {
+  return caller.kind === "holder" ? { id: caller.holderId, email: caller.email } : sourceActor(caller.sourceName);
+}
+
+export const sourceActor = (sourceName: string): AuditActor => ({ id: null, email: `source:${sourceName}` });
 
 /** What this caller may read: the account, or only its own source's imports. */
 export function accessOf(caller: Caller): ImportAccess {
@@ -56,12 +72,12 @@ async function sourceByApiKey(authorization: string): Promise<Caller | null> {
   const key = credentials.password;
   // Found by the key's SHA-256 (what is stored), then compared in constant time.
   const source = await getSourceByApiKeyHash(sha256(key));
-  return source && apiKeyMatches(key, source.apiKeyHash) ? { kind: "source", accountId: source.accountId, flowId: source.flowId, sourceId: source.id, enabled: source.enabled } : null;
+  return source && apiKeyMatches(key, source.apiKeyHash) ? { kind: "source", accountId: source.accountId, flowId: source.flowId, sourceId: source.id, sourceName: source.name, enabled: source.enabled } : null;
 }
 
 // The same check as the docs page itself: constant-time compare with the re-derived token, and only
 // while the source and its flow are enabled.
 async function sourceByDocsToken(token: string): Promise<Caller | null> {
   const access = await resolveDocsToken(token);
-  return access ? { kind: "source", accountId: access.accountId, flowId: access.flowId, sourceId: access.sourceId, enabled: true } : null;
+  return access ? { kind: "source", accountId: access.accountId, flowId: access.flowId, sourceId: access.sourceId, sourceName: access.sourceName, enabled: true } : null;
 }

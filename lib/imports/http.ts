@@ -1,8 +1,10 @@
 import "server-only";
+import type { AuditActor } from "@/lib/audit/record";
+import { FORBIDDEN_MESSAGE } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { withRequestLog } from "@/lib/logging/request-log";
-import { accessOf, identifyCaller, type Caller } from "./access";
+import { accessOf, actorOf, identifyCaller, mayChangeImports, type Caller } from "./access";
 import type { ImportAccess, ImportTarget } from "./store";
 import { createImport } from "./service";
 
@@ -50,6 +52,19 @@ export function withCaller(request: Request, handle: (caller: Caller) => Promise
 /** For routes under /api/imports/{id}: the caller's access, or 401/500 as above. */
 export function withAccess(request: Request, handle: (access: ImportAccess) => Promise<Response>): Promise<Response> {
   return withCaller(request, (caller) => handle(accessOf(caller)));
+}
+
+/**
+ * For routes that create or change an import: as withCaller, but a signed-in person whose role
+ * cannot change imports (a viewer) is answered 403 before anything is read or written.
+ */
+export function withChangingCaller(request: Request, handle: (caller: Caller) => Promise<Response>): Promise<Response> {
+  return withCaller(request, (caller) => (mayChangeImports(caller) ? handle(caller) : Promise.resolve(errorResponse(403, FORBIDDEN_MESSAGE))));
+}
+
+/** withAccess for routes that change an import, with who is changing it for the audit log. */
+export function withChangeAccess(request: Request, handle: (access: ImportAccess, actor: AuditActor) => Promise<Response>): Promise<Response> {
+  return withChangingCaller(request, (caller) => handle(accessOf(caller), actorOf(caller)));
 }
 
 export const importUrl = (id: string) => `${env.APP_URL.replace(/\/$/, "")}/api/imports/${id}`;

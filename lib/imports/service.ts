@@ -1,5 +1,6 @@
 import "server-only";
 import { getDatabase } from "@/db";
+import type { AuditActor } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { shutdownSignal } from "@/lib/shutdown";
@@ -126,9 +127,9 @@ export async function confirmImportRun(access: ImportAccess, id: string, mode: u
   return imp ? confirmImport(getDatabase(), imp, parsed.data, enqueue) : notFound;
 }
 
-export async function cancelImportRun(access: ImportAccess, id: string): Promise<Done | Conflict | NotFound> {
+export async function cancelImportRun(access: ImportAccess, id: string, actor: AuditActor): Promise<Done | Conflict | NotFound> {
   const imp = await load(access, id);
-  return imp ? cancelImport(getDatabase(), imp) : notFound;
+  return imp ? cancelImport(getDatabase(), imp, actor) : notFound;
 }
 
 export type Page = { after?: number; limit?: number };

@@ -1,7 +1,7 @@
 // The imports table. Functions take the database explicitly, like lib/flow/lead-store.ts, because
 // the standalone worker (tsx, no server-only modules) runs them as well as the app.
 import { and, desc, eq, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, Db } from "@/db/client";
 import { imports, type Import } from "@/db/schema";
 import type { Mapping } from "./settings";
 
@@ -28,7 +28,12 @@ export async function getImportFor(database: Database, access: ImportAccess, id:
 }
 
 export async function updateImport(database: Database, id: string, patch: Partial<typeof imports.$inferInsert>, where?: SQL) {
-  const rows = await database.db
+  return updateImportIn(database.db, id, patch, where);
+}
+
+/** updateImport on a given connection or transaction (a change audited in the same transaction). */
+export async function updateImportIn(db: Db, id: string, patch: Partial<typeof imports.$inferInsert>, where?: SQL) {
+  const rows = await db
     .update(imports)
     .set({ ...patch, updatedAt: new Date() })
     .where(where ? and(eq(imports.id, id), where) : eq(imports.id, id))
@@ -38,7 +43,11 @@ export async function updateImport(database: Database, id: string, patch: Partia
 
 /** Moves an import from one of `from` to `to`; false when another request moved it first. */
 export async function moveStatus(database: Database, id: string, from: Import["status"][], to: Import["status"], patch: Partial<typeof imports.$inferInsert> = {}) {
-  return updateImport(database, id, { ...patch, status: to }, sql`${imports.status} in (${sql.join(from.map((s) => sql`${s}`), sql`, `)})`);
+  return moveStatusIn(database.db, id, from, to, patch);
+}
+
+export async function moveStatusIn(db: Db, id: string, from: Import["status"][], to: Import["status"], patch: Partial<typeof imports.$inferInsert> = {}) {
+  return updateImportIn(db, id, { ...patch, status: to }, sql`${imports.status} in (${sql.join(from.map((s) => sql`${s}`), sql`, `)})`);
 }
 
 export async function deleteImport(database: Database, id: string): Promise<void> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/auth/roles";
 import { getCurrentHolder } from "@/lib/auth/session";
 import { resolveDocsToken, type DocsAccess } from "@/lib/sources/docs-access";
 import { listSourcesByAccount } from "@/lib/sources/queries";
@@ -20,6 +21,11 @@ export type WizardCaller = {
   names: ImportNames;
   /** The docs link's flow, source and account, for a source's pages. */
   docs: DocsAccess | null;
+  /**
+   * Whether the pages offer the wizard's controls: a docs link always, a person with imports:write.
+   * Only a courtesy: the actions and the import API check the role again.
+   */
+  mayChange: boolean;
 };
 
 export async function wizardCaller(scope: WizardScope): Promise<WizardCaller | null> {
@@ -32,6 +38,7 @@ export async function wizardCaller(scope: WizardScope): Promise<WizardCaller | n
       timeZone: "UTC",
       names: { flows: new Map([[docs.flowId, docs.flowName]]), sources: new Map([[docs.sourceId, docs.sourceName]]) },
       docs,
+      mayChange: true,
     };
   }
   const holder = await getCurrentHolder();
@@ -43,5 +50,6 @@ export async function wizardCaller(scope: WizardScope): Promise<WizardCaller | n
     timeZone: holder.timeZone,
     names: { flows: new Map(sources.map((s) => [s.flowId, s.flowName])), sources: new Map(sources.map((s) => [s.id, s.name])) },
     docs: null,
+    mayChange: can(holder.role, "imports:write"),
   };
 }

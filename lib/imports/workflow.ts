@@ -4,10 +4,11 @@
 import type { Database } from "@/db/client";
 import type { Import } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { restage, type StageResult } from "./stage";
 import type { ImportMode, Mapping, SettingsOverride } from "./settings";
 import { deleteStagingResults } from "./staged-rows";
-import { moveStatus } from "./store";
+import { moveStatus, moveStatusIn } from "./store";
 
 export type Enqueue = (importId: string) => Promise<void>;
 
@@ -51,8 +52,18 @@ export async function confirmImport(database: Database, imp: Import, mode: Impor
   return { status: "ok" };
 }
 
-/** Stops an import; a running job finishes its current batch and goes no further. */
-export async function cancelImport(database: Database, imp: Import): Promise<StepResult> {
-  const moved = await moveStatus(database, imp.id, ["receiving", "staged", "validating", "validated", "importing"], "cancelled", { completedAt: new Date() });
+/**
+ * Stops an import; a running job finishes its current batch and goes no further. The audit entry
+ * (who cancelled: a person, or a source through its key or docs link) commits with the change.
+ */
+export async function cancelImport(database: Database, imp: Import, actor: AuditActor): Promise<StepResult> {
+  const moved = await database.db.transaction(async (tx) => {
+    const done = await moveStatusIn(tx, imp.id, ["receiving", "staged", "validating", "validated", "importing"], "cancelled", { completedAt: new Date() });
+    if (done) {
+      const target = { type: "import" as const, id: imp.id, label: imp.fileName };
+      await recordAudit(tx, { accountId: imp.accountId, actor, action: "import.cancelled", target, details: { from: imp.status } });
+    }
+    return done;
+  });
   return moved ? { status: "ok" } : conflict("This import has already finished.");
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
 import { accounts, reportLinks } from "@/db/schema";
 
 const linkColumns = { id: reportLinks.id, name: reportLinks.name, tokenNonce: reportLinks.tokenNonce, scope: reportLinks.scope, createdAt: reportLinks.createdAt, updatedAt: reportLinks.updatedAt };
 
-export async function insertReportLink(values: { id: string; accountId: string; name: string; tokenNonce: string; tokenHash: string; scope: unknown }) {
-  await getDb().insert(reportLinks).values(values);
+// Writes take the transaction of the change, so its audit entry commits with it.
+export async function insertReportLink(db: Db, values: { id: string; accountId: string; name: string; tokenNonce: string; tokenHash: string; scope: unknown }) {
+  await db.insert(reportLinks).values(values);
 }
 
 export async function listActiveReportLinks(accountId: string) {
@@ -36,11 +37,17 @@ export async function getActiveReportLinkByTokenHash(tokenHash: string) {
 }
 
 // Each change names the account and a live link: another account's link id changes nothing.
-export async function updateReportLink(accountId: string, linkId: string, values: { tokenNonce?: string; tokenHash?: string; scope?: unknown; name?: string; revokedAt?: Date }): Promise<boolean> {
-  const rows = await getDb()
+// The link's name when it was changed, or null when it is not a live link of this account.
+export async function updateReportLink(
+  db: Db,
+  accountId: string,
+  linkId: string,
+  values: { tokenNonce?: string; tokenHash?: string; scope?: unknown; name?: string; revokedAt?: Date },
+): Promise<{ name: string } | null> {
+  const [row] = await db
     .update(reportLinks)
     .set({ ...values, updatedAt: new Date() })
     .where(and(eq(reportLinks.id, linkId), eq(reportLinks.accountId, accountId), isNull(reportLinks.revokedAt)))
-    .returning({ id: reportLinks.id });
-  return rows.length === 1;
+    .returning({ name: reportLinks.name });
+  return row ?? null;
 }

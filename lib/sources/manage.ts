@@ -1,5 +1,6 @@
 // Account holders' changes to sources. A new source gets an API key (returned once, stored as a hash)
 // and a docs nonce; rotating either replaces the hash, so the old key or link stops working at once.
+import type { AuditActor } from "@/lib/audit/record";
 import type { FieldErrors } from "@/lib/flows/validate-config";
 import { validateSourceConfig } from "@/lib/flows/validate-config";
 import { newId } from "@/lib/ids";
@@ -12,29 +13,31 @@ function newDocsLink(sourceId: string) {
   return { docsTokenNonce, docsTokenHash: hashToken(docsTokenFor({ id: sourceId, docsTokenNonce })) };
 }
 
-export async function createSource(input: { accountId: string; flowId: string; name: string; contact: string }) {
+export async function createSource(input: { accountId: string; flowId: string; name: string; contact: string; actor: AuditActor }) {
   const id = newId();
   const apiKey = newApiKey();
   const created = await insertSource({ ...input, id, apiKeyHash: hashApiKey(apiKey), ...newDocsLink(id) });
   return created ? { status: "ok" as const, sourceId: id, apiKey } : { status: "not_found" as const };
 }
 
-export async function rotateApiKey(accountId: string, sourceId: string) {
+export async function rotateApiKey(accountId: string, sourceId: string, actor: AuditActor) {
   const apiKey = newApiKey();
-  const done = await updateSource(accountId, sourceId, { apiKeyHash: hashApiKey(apiKey) });
+  const done = await updateSource(accountId, sourceId, { apiKeyHash: hashApiKey(apiKey) }, { actor, action: "source.api_key_rotated" });
   return done ? { status: "ok" as const, apiKey } : { status: "not_found" as const };
 }
 
-export async function rotateDocsLink(accountId: string, sourceId: string) {
+export async function rotateDocsLink(accountId: string, sourceId: string, actor: AuditActor) {
   const link = newDocsLink(sourceId);
-  const done = await updateSource(accountId, sourceId, link);
+  const done = await updateSource(accountId, sourceId, link, { actor, action: "source.docs_link_rotated" });
   return done ? { status: "ok" as const, docsUrl: docsUrlFor({ id: sourceId, docsTokenNonce: link.docsTokenNonce }) } : { status: "not_found" as const };
 }
 
 export type SourceSettings = { name: string; contact: string; enabled: boolean; requireApiKey: boolean };
 
-export async function updateSourceSettings(accountId: string, sourceId: string, settings: SourceSettings) {
-  return (await updateSource(accountId, sourceId, settings)) ? { status: "ok" as const } : { status: "not_found" as const };
+// Only switching the source on or off is audited; a new name or contact is not.
+export async function updateSourceSettings(accountId: string, sourceId: string, settings: SourceSettings, actor: AuditActor) {
+  const action = (before: { enabled: boolean }) => (before.enabled === settings.enabled ? null : settings.enabled ? "source.enabled" : "source.disabled");
+  return (await updateSource(accountId, sourceId, settings, { actor, action })) ? { status: "ok" as const } : { status: "not_found" as const };
 }
 
 export type SaveSourceConfigResult = { status: "ok" } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "not_found" };

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, flows, sources } from "@/db/schema";
+import { recordAudit, type AuditActor, type AuditAction } from "@/lib/audit/record";
 import { flowConfigSchema, sourceConfigSchema, type SourceConfig } from "@/lib/flow/model";
 
 export async function listSourcesByAccount(accountId: string) {
@@ -61,16 +62,19 @@ export async function insertSource(values: {
   apiKeyHash: string;
   docsTokenNonce: string;
   docsTokenHash: string;
+  actor: AuditActor;
 }): Promise<string | null> {
+  const { actor, ...row } = values;
   return getDb().transaction(async (tx) => {
     const [flow] = await tx
-      .select({ id: flows.id })
+      .select({ id: flows.id, name: flows.name })
       .from(flows)
-      .where(and(eq(flows.id, values.flowId), eq(flows.accountId, values.accountId)));
+      .where(and(eq(flows.id, row.flowId), eq(flows.accountId, row.accountId)));
     if (!flow) return null;
     const config: SourceConfig = { acceptance: [], pricing: { mode: "rules", rules: [] }, caps: [] };
-    await tx.insert(sources).values({ ...values, config });
-    return values.id;
+    await tx.insert(sources).values({ ...row, config });
+    await recordAudit(tx, { accountId: row.accountId, actor, action: "source.created", target: { type: "source", id: row.id, label: row.name }, details: { flowId: flow.id, flowName: flow.name } });
+    return row.id;
   });
 }
 
@@ -85,14 +89,27 @@ type SourceChanges = Partial<{
   docsTokenHash: string;
 }>;
 
-// Every change to a source goes through here, scoped to the account; false when it is not theirs.
-export async function updateSource(accountId: string, sourceId: string, changes: SourceChanges): Promise<boolean> {
-  const rows = await getDb()
-    .update(sources)
-    .set({ ...changes, updatedAt: new Date() })
-    .where(and(eq(sources.id, sourceId), eq(sources.accountId, accountId)))
-    .returning({ id: sources.id });
-  return rows.length === 1;
+export type SourceAudit = { actor: AuditActor; action: AuditAction | ((before: { enabled: boolean }) => AuditAction | null) };
+
+/**
+ * Every change to a source goes through here, scoped to the account; false when it is not theirs.
+ * With `audit`, the entry commits with the change; its action may depend on the row before the
+ * change (enabled -> disabled), or be null for a change not worth recording.
+ */
+export async function updateSource(accountId: string, sourceId: string, changes: SourceChanges, audit?: SourceAudit): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const where = and(eq(sources.id, sourceId), eq(sources.accountId, accountId));
+    const [before] = await tx.select({ enabled: sources.enabled }).from(sources).where(where).for("update");
+    if (!before) return false;
+    const [row] = await tx
+      .update(sources)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(where)
+      .returning({ name: sources.name });
+    const action = typeof audit?.action === "function" ? audit.action(before) : audit?.action;
+    if (audit && action) await recordAudit(tx, { accountId, actor: audit.actor, action, target: { type: "source", id: sourceId, label: row?.name } });
+    return true;
+  });
 }
 
 // The docs page's lookup: by the token's SHA-256 (unique index), with what the page shows.

@@ -15,6 +15,7 @@ import { createAccount } from "../helpers/accounts";
 let mine: Awaited<ReturnType<typeof createAccount>>;
 let theirs: Awaited<ReturnType<typeof createAccount>>;
 const holderId = "holder-under-test";
+const actor = { id: holderId, email: "flows-mine@example.com" };
 
 beforeAll(async () => {
   mine = await createAccount({ email: "flows-mine@example.com", password: "mine-password" });
@@ -25,7 +26,7 @@ const versionsOf = async (flowId: string) =>
   (await getDb().select({ n: count() }).from(flowVersions).where(eq(flowVersions.flowId, flowId)))[0]!.n;
 
 async function newFlow(name = "Solar leads") {
-  const flowId = await createFlow({ accountId: mine.accountId, holderId, name, starter: "contact" });
+  const flowId = await createFlow({ accountId: mine.accountId, actor, name, starter: "contact" });
   const flow = (await getFlowForAccount(mine.accountId, flowId))!;
   return { flowId, config: flow.config };
 }
@@ -45,7 +46,7 @@ describe("saving a flow", () => {
 
   it("saves each change as the next version, with what changed", async () => {
     const { flowId, config } = await newFlow();
-    const saved = await saveFlow({ accountId: mine.accountId, holderId, flowId, expectedVersion: 1, name: "Solar leads (US)", config: withDedupe(config) });
+    const saved = await saveFlow({ accountId: mine.accountId, actor, flowId, expectedVersion: 1, name: "Solar leads (US)", config: withDedupe(config) });
     expect(saved).toEqual({ status: "ok", version: 2 });
     const [latest] = await getFlowHistory(mine.accountId, flowId);
     expect(latest!.changes!.map((c) => c.text)).toEqual(['Renamed from "Solar leads" to "Solar leads (US)"', 'Added dedupe step "Duplicate check" (name Duplicate check; runs when always; caps none; compares Email; window all history)']);
@@ -58,7 +59,7 @@ describe("saving a flow", () => {
       acceptance: [{ id: "c", ruleSet: { op: "and", rules: [{ lhv: "email", op: "matches pattern", rhv: "([" }] }, reason: "" }],
       steps: [{ id: "r", type: "recipient", name: "Buyer", criteria: { op: "and", rules: [] }, caps: [], url: "javascript:alert(1)", format: "json", mappings: [], timeoutMs: 5000 }],
     };
-    const result = await saveFlow({ accountId: mine.accountId, holderId, flowId, expectedVersion: 1, name: " ", config: broken });
+    const result = await saveFlow({ accountId: mine.accountId, actor, flowId, expectedVersion: 1, name: " ", config: broken });
     expect(result.status).toBe("invalid");
     if (result.status !== "invalid") return;
     expect(Object.keys(result.fieldErrors).sort()).toEqual(["acceptance.0.reason", "acceptance.0.ruleSet.rules.0.rhv", "name", "steps.0.url"]);
@@ -69,8 +70,8 @@ describe("saving a flow", () => {
 
   it("refuses to save over a version someone else saved meanwhile", async () => {
     const { flowId, config } = await newFlow();
-    await saveFlow({ accountId: mine.accountId, holderId, flowId, expectedVersion: 1, name: "First", config });
-    const late = await saveFlow({ accountId: mine.accountId, holderId, flowId, expectedVersion: 1, name: "Second", config });
+    await saveFlow({ accountId: mine.accountId, actor, flowId, expectedVersion: 1, name: "First", config });
+    const late = await saveFlow({ accountId: mine.accountId, actor, flowId, expectedVersion: 1, name: "Second", config });
     expect(late).toMatchObject({ status: "conflict", message: expect.stringContaining("version 2") });
     expect((await getFlowForAccount(mine.accountId, flowId))!.name).toBe("First");
     expect(await versionsOf(flowId)).toBe(2);
@@ -78,8 +79,8 @@ describe("saving a flow", () => {
 
   it("reverts by saving the old version again as a new one", async () => {
     const { flowId, config } = await newFlow();
-    await saveFlow({ accountId: mine.accountId, holderId, flowId, expectedVersion: 1, name: "Changed", config: withDedupe(config) });
-    expect(await revertFlow({ accountId: mine.accountId, holderId, flowId, expectedVersion: 2, version: 1 })).toEqual({ status: "ok", version: 3 });
+    await saveFlow({ accountId: mine.accountId, actor, flowId, expectedVersion: 1, name: "Changed", config: withDedupe(config) });
+    expect(await revertFlow({ accountId: mine.accountId, actor, flowId, expectedVersion: 2, version: 1 })).toEqual({ status: "ok", version: 3 });
     const flow = await getFlowForAccount(mine.accountId, flowId);
     expect({ name: flow!.name, config: flow!.config }).toEqual({ name: "Solar leads", config });
     const [latest] = await getFlowHistory(mine.accountId, flowId);
@@ -89,13 +90,13 @@ describe("saving a flow", () => {
 
 describe("another account's flow", () => {
   it("cannot be saved, reverted, enabled or read, and is left as it was", async () => {
-    const other = { accountId: mine.accountId, holderId, flowId: theirs.flowId, expectedVersion: 1 };
+    const other = { accountId: mine.accountId, actor, flowId: theirs.flowId, expectedVersion: 1 };
     const before = await getDb().select().from(flows).where(eq(flows.id, theirs.flowId));
     expect(await saveFlow({ ...other, name: "Mine now", config: {} })).toEqual({ status: "not_found" });
     expect(await revertFlow({ ...other, version: 1 })).toEqual({ status: "not_found" });
-    expect(await setFlowEnabled(mine.accountId, theirs.flowId, false)).toBe(false);
+    expect(await setFlowEnabled(mine.accountId, theirs.flowId, false, actor)).toBe(false);
     expect(await getFlowHistory(mine.accountId, theirs.flowId)).toEqual([]);
-    expect(await createSource({ accountId: mine.accountId, flowId: theirs.flowId, name: "Sneaky", contact: "" })).toEqual({ status: "not_found" });
+    expect(await createSource({ accountId: mine.accountId, flowId: theirs.flowId, name: "Sneaky", contact: "", actor })).toEqual({ status: "not_found" });
     expect(await getDb().select().from(flows).where(and(eq(flows.id, theirs.flowId)))).toEqual(before);
   });
 });
@@ -103,8 +104,8 @@ describe("another account's flow", () => {
 describe("testing a flow", () => {
   it("shows each step's outcome for a test lead, and duplicate the second time", async () => {
     const { flowId, config } = await newFlow();
-    await saveFlow({ accountId: mine.accountId, holderId, flowId, expectedVersion: 1, name: "Solar leads", config: withDedupe(config) });
-    const source = await createSource({ accountId: mine.accountId, flowId, name: "Tester", contact: "" });
+    await saveFlow({ accountId: mine.accountId, actor, flowId, expectedVersion: 1, name: "Solar leads", config: withDedupe(config) });
+    const source = await createSource({ accountId: mine.accountId, flowId, name: "Tester", contact: "", actor });
     if (source.status !== "ok") throw new Error("source not created");
     const values = { email: "test-flow@example.com", first_name: "Ada" };
     const first = await testFlow({ accountId: mine.accountId, flowId, sourceId: source.sourceId, values });

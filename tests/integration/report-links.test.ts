@@ -10,6 +10,7 @@ const tokenOf = (url: string) => url.split("/r/")[1]!;
 const day = (d: string, time = "15:00:00") => new Date(`${d}T${time}Z`);
 const allTime = { range: "all" };
 let accountId: string;
+const actor = { id: null, email: "report-links@example.com" };
 let otherAccountId: string;
 let acme: TestSource, best: TestSource, direct: TestSource, theirs: TestSource;
 
@@ -36,7 +37,7 @@ beforeAll(async () => {
 });
 
 async function share(scope: unknown, name = "For Acme") {
-  const result = await createReportLink({ accountId, name, scope });
+  const result = await createReportLink({ accountId, name, scope, actor });
   if (result.status !== "ok") throw new Error(result.message);
   return result;
 }
@@ -68,11 +69,11 @@ describe("a shared report", () => {
   });
 
   it("cannot be created for another account's source, or for everything", async () => {
-    expect(await createReportLink({ accountId, name: "x", scope: { kind: "report", sourceIds: [theirs.id] } })).toMatchObject({ status: "invalid" });
-    expect(await createReportLink({ accountId, name: "x", scope: { kind: "partner", sourceId: theirs.id } })).toMatchObject({ status: "invalid" });
-    expect(await createReportLink({ accountId, name: "x", scope: { kind: "report" } })).toMatchObject({ status: "invalid" });
+    expect(await createReportLink({ accountId, name: "x", scope: { kind: "report", sourceIds: [theirs.id] }, actor })).toMatchObject({ status: "invalid" });
+    expect(await createReportLink({ accountId, name: "x", scope: { kind: "partner", sourceId: theirs.id }, actor })).toMatchObject({ status: "invalid" });
+    expect(await createReportLink({ accountId, name: "x", scope: { kind: "report" }, actor })).toMatchObject({ status: "invalid" });
     const theirImport = { kind: "report", sourceIds: [acme.id], importIds: [theirs.id] };
-    expect(await createReportLink({ accountId, name: "x", scope: theirImport })).toMatchObject({ status: "invalid" });
+    expect(await createReportLink({ accountId, name: "x", scope: theirImport, actor })).toMatchObject({ status: "invalid" });
   });
 
   it("keeps a token of 256 random-looking bits and stores only its hash", async () => {
@@ -85,7 +86,7 @@ describe("a shared report", () => {
 
   it("is not found at once when changed, and the new link works", async () => {
     const link = await share({ kind: "report", sourceIds: [acme.id] });
-    const newUrl = await changeReportLink(accountId, link.id);
+    const newUrl = await changeReportLink(accountId, link.id, actor);
     expect(newUrl).not.toBe(link.url);
     expect(await openSharedReport(tokenOf(link.url), allTime)).toBeNull();
     expect(await openSharedReport(tokenOf(newUrl!), allTime)).not.toBeNull();
@@ -93,15 +94,15 @@ describe("a shared report", () => {
 
   it("is not found at once when sharing stops", async () => {
     const link = await share({ kind: "report", sourceIds: [acme.id] });
-    expect(await stopReportLink(accountId, link.id)).toBe(true);
+    expect(await stopReportLink(accountId, link.id, actor)).toBe(true);
     expect(await openSharedReport(tokenOf(link.url), allTime)).toBeNull();
     expect((await listReportLinks(accountId)).map((l) => l.id)).not.toContain(link.id);
   });
 
   it("cannot be changed or stopped by another account", async () => {
     const link = await share({ kind: "report", sourceIds: [acme.id] });
-    expect(await changeReportLink(otherAccountId, link.id)).toBeNull();
-    expect(await stopReportLink(otherAccountId, link.id)).toBe(false);
+    expect(await changeReportLink(otherAccountId, link.id, actor)).toBeNull();
+    expect(await stopReportLink(otherAccountId, link.id, actor)).toBe(false);
     expect(await openSharedReport(tokenOf(link.url), allTime)).not.toBeNull();
   });
 

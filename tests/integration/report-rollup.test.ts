@@ -155,7 +155,7 @@ describe("the report rollup", () => {
       const byField = await getReport({ accountId: chicagoId, timeZone: CHICAGO, searchParams: { range: "all", group: "source", field: "state", value: "tx" } });
       expect(byField!.table.rows.find((r) => r.key === acme.id)!.submitted).toBeLessThan(real);
       for (const scope of [{ kind: "report", sourceIds: [acme.id] }, { kind: "partner", sourceId: acme.id }]) {
-        const link = await createReportLink({ accountId: chicagoId, name: "probe", scope });
+        const link = await createReportLink({ accountId: chicagoId, name: "probe", scope, actor: { id: null, email: "rollup@example.com" } });
         if (link.status !== "ok") throw new Error(link.message);
         const shared = await openSharedReport(link.url.split("/r/")[1]!, { range: "all" });
         expect(shared!.table.totals.submitted, scope.kind).toBe(real + 1000);

@@ -19,6 +19,7 @@ import { basic, callApi, form } from "../helpers/lead-api";
 let mine: Awaited<ReturnType<typeof createAccount>>;
 let theirs: Awaited<ReturnType<typeof createAccount>>;
 let flowId: string;
+const actor = { id: null, email: "sources-mine@example.com" };
 
 const tokenOf = async (sourceId: string) => {
   const [row] = await getDb().select({ id: sources.id, docsTokenNonce: sources.docsTokenNonce }).from(sources).where(eq(sources.id, sourceId));
@@ -26,7 +27,7 @@ const tokenOf = async (sourceId: string) => {
 };
 
 async function addSource(name: string) {
-  const created = await createSource({ accountId: mine.accountId, flowId, name, contact: "leads@buyer.example" });
+  const created = await createSource({ accountId: mine.accountId, flowId, name, contact: "leads@buyer.example", actor });
   if (created.status !== "ok") throw new Error("source not created");
   return { ...created, token: await tokenOf(created.sourceId) };
 }
@@ -34,10 +35,10 @@ async function addSource(name: string) {
 beforeAll(async () => {
   mine = await createAccount({ email: "sources-mine@example.com", password: "mine-password" });
   theirs = await createAccount({ email: "sources-theirs@example.com", password: "theirs-password" });
-  flowId = await createFlow({ accountId: mine.accountId, holderId: "h", name: "Docs flow", starter: "contact" });
+  flowId = await createFlow({ accountId: mine.accountId, actor, name: "Docs flow", starter: "contact" });
   const { config } = (await getFlowForAccount(mine.accountId, flowId))!;
   const steps = [{ id: "dedupe", type: "dedupe", name: "Duplicate check", fields: ["email"] }];
-  await saveFlow({ accountId: mine.accountId, holderId: "h", flowId, expectedVersion: 1, name: "Docs flow", config: { ...config, steps } });
+  await saveFlow({ accountId: mine.accountId, actor, flowId, expectedVersion: 1, name: "Docs flow", config: { ...config, steps } });
 });
 
 describe("a new source", () => {
@@ -64,7 +65,7 @@ describe("Submission Docs links", () => {
 
   it("stop working at once when rotated, while the new link works", async () => {
     const source = await addSource("Rotator");
-    const rotated = await rotateDocsLink(mine.accountId, source.sourceId);
+    const rotated = await rotateDocsLink(mine.accountId, source.sourceId, actor);
     expect(rotated.status).toBe("ok");
     expect(await resolveDocsToken(source.token)).toBeNull();
     const fresh = await tokenOf(source.sourceId);
@@ -74,12 +75,12 @@ describe("Submission Docs links", () => {
 
   it("say nothing for a disabled source or flow, or a token that is not one", async () => {
     const source = await addSource("Switcher");
-    await updateSourceSettings(mine.accountId, source.sourceId, { name: "Switcher", contact: "", enabled: false, requireApiKey: false });
+    await updateSourceSettings(mine.accountId, source.sourceId, { name: "Switcher", contact: "", enabled: false, requireApiKey: false }, actor);
     expect(await getSubmissionDocs(source.token)).toBeNull();
-    await updateSourceSettings(mine.accountId, source.sourceId, { name: "Switcher", contact: "", enabled: true, requireApiKey: false });
-    await setFlowEnabled(mine.accountId, flowId, false);
+    await updateSourceSettings(mine.accountId, source.sourceId, { name: "Switcher", contact: "", enabled: true, requireApiKey: false }, actor);
+    await setFlowEnabled(mine.accountId, flowId, false, actor);
     expect(await getSubmissionDocs(source.token)).toBeNull();
-    await setFlowEnabled(mine.accountId, flowId, true);
+    await setFlowEnabled(mine.accountId, flowId, true, actor);
     expect(await getSubmissionDocs(source.token)).not.toBeNull();
     expect(await resolveDocsToken("x".repeat(43))).toBeNull();
     expect(await resolveDocsToken(`${source.token}x`)).toBeNull();
@@ -102,7 +103,7 @@ describe("Submission Docs links", () => {
     const second = await sendDocsExample({ token: source.token, method: "xml", values });
     expect(second).toMatchObject({ status: "sent", outcome: "failure" });
     expect(second.status === "sent" && second.reply).toMatch(/<result><outcome>failure<\/outcome><reason>duplicate<\/reason>/);
-    await rotateDocsLink(mine.accountId, source.sourceId);
+    await rotateDocsLink(mine.accountId, source.sourceId, actor);
     expect(await sendDocsExample({ token: source.token, method: "json", values })).toEqual({ status: "not_found" });
   });
 });
@@ -111,13 +112,13 @@ describe("API keys", () => {
   it("authenticate their own source only, and a rotated key no longer does", async () => {
     const a = await addSource("Keyed A");
     const b = await addSource("Keyed B");
-    for (const s of [a, b]) await updateSourceSettings(mine.accountId, s.sourceId, { name: s.sourceId, contact: "", enabled: true, requireApiKey: true });
+    for (const s of [a, b]) await updateSourceSettings(mine.accountId, s.sourceId, { name: s.sourceId, contact: "", enabled: true, requireApiKey: true }, actor);
     clearSubmitTargetCache();
     const lead = (n: number) => ({ email: `keyed-${n}@example.com` });
     expect((await callApi({ flowId, sourceId: b.sourceId }, form(lead(1), { authorization: basic(a.apiKey) }))).status).toBe(401);
     expect((await callApi({ flowId: theirs.flowId, sourceId: theirs.sourceId }, form(lead(2), { authorization: basic(a.apiKey) }))).status).toBe(201);
     expect((await callApi({ flowId, sourceId: a.sourceId }, form(lead(3), { authorization: basic(a.apiKey) }))).status).toBe(201);
-    const rotated = await rotateApiKey(mine.accountId, a.sourceId);
+    const rotated = await rotateApiKey(mine.accountId, a.sourceId, actor);
     clearSubmitTargetCache();
     expect((await callApi({ flowId, sourceId: a.sourceId }, form(lead(4), { authorization: basic(a.apiKey) }))).status).toBe(401);
     expect(rotated.status === "ok" && (await callApi({ flowId, sourceId: a.sourceId }, form(lead(5), { authorization: basic(rotated.apiKey) }))).status).toBe(201);
@@ -128,9 +129,9 @@ describe("another account's source", () => {
   it("cannot be read, changed, or have its credentials rotated", async () => {
     const before = await getDb().select().from(sources).where(eq(sources.id, theirs.sourceId));
     expect(await getSourceForAccount(mine.accountId, theirs.sourceId)).toBeNull();
-    expect(await rotateApiKey(mine.accountId, theirs.sourceId)).toEqual({ status: "not_found" });
-    expect(await rotateDocsLink(mine.accountId, theirs.sourceId)).toEqual({ status: "not_found" });
-    expect(await updateSourceSettings(mine.accountId, theirs.sourceId, { name: "Mine", contact: "", enabled: false, requireApiKey: false })).toEqual({ status: "not_found" });
+    expect(await rotateApiKey(mine.accountId, theirs.sourceId, actor)).toEqual({ status: "not_found" });
+    expect(await rotateDocsLink(mine.accountId, theirs.sourceId, actor)).toEqual({ status: "not_found" });
+    expect(await updateSourceSettings(mine.accountId, theirs.sourceId, { name: "Mine", contact: "", enabled: false, requireApiKey: false }, actor)).toEqual({ status: "not_found" });
     expect(await saveSourceConfig(mine.accountId, theirs.sourceId, {})).toEqual({ status: "not_found" });
     expect(await getDb().select().from(sources).where(eq(sources.id, theirs.sourceId))).toEqual(before);
     expect(await getDb().select({ enabled: flows.enabled }).from(flows).where(eq(flows.id, theirs.flowId))).toEqual([{ enabled: true }]);

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable, type Column } from "@/app/_components/data-table";
 import { buttonClass, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
-import { requireHolder } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { requirePermission } from "@/lib/auth/session";
 import { listFlowsByAccount } from "@/lib/flows/queries";
 
 export const metadata: Metadata = { title: "Flows" };
@@ -24,7 +25,8 @@ const columns: Array<Column<FlowRow>> = [
 ];
 
 export default async function FlowsPage() {
-  const holder = await requireHolder();
+  const holder = await requirePermission("read");
+  const mayCreate = can(holder.role, "flows:write");
   const flows = await listFlowsByAccount(holder.accountId);
   return (
     <>
@@ -32,13 +34,15 @@ export default async function FlowsPage() {
         title="Flows"
         description="Each flow says what a lead must look like and what happens to it."
         actions={
-          <Link href="/flows/new" className={buttonClass("primary")}>
-            New flow
-          </Link>
+          mayCreate && (
+            <Link href="/flows/new" className={buttonClass("primary")}>
+              New flow
+            </Link>
+          )
         }
       />
       {flows.length === 0 ? (
-        <EmptyState title="No flows yet" action={{ href: "/flows/new", label: "New flow" }}>
+        <EmptyState title="No flows yet" action={mayCreate ? { href: "/flows/new", label: "New flow" } : undefined}>
           A flow is where sources send leads. Create one, add a source, and share its Submission Docs.
         </EmptyState>
       ) : (

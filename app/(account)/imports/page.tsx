@@ -6,7 +6,7 @@ import { buttonClass, EmptyState, PageHeader } from "@/app/_components/ui";
 import { isId } from "@/lib/ids";
 import { listImportViews } from "@/lib/imports/service";
 import { wizardCaller } from "@/lib/imports/wizard-access";
-import { requireHolder } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Imports" };
 
@@ -15,7 +15,7 @@ const searchSchema = z.object({ before: z.string().refine(isId).optional().catch
 
 // Every import of the account, newest first, a page at a time (keyset on the id, which sorts by time).
 export default async function ImportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireHolder();
+  await requirePermission("read");
   const caller = (await wizardCaller({ kind: "holder" }))!;
   const { before } = searchSchema.parse(await searchParams);
   const imports = await listImportViews(caller.access, { limit: PAGE, before });
@@ -26,9 +26,9 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
   );
   return (
     <>
-      <PageHeader title="Imports" description="CSV batch imports into your flows, with a result for every row." actions={newButton} />
+      <PageHeader title="Imports" description="CSV batch imports into your flows, with a result for every row." actions={caller.mayChange && newButton} />
       {imports.length === 0 ? (
-        <EmptyState title={before ? "No older imports" : "No imports yet"} action={{ href: "/imports/new", label: "Import a CSV file" }}>
+        <EmptyState title={before ? "No older imports" : "No imports yet"} action={caller.mayChange ? { href: "/imports/new", label: "Import a CSV file" } : undefined}>
           Sources can also import from their Submission Docs (&quot;Import Leads&quot;).
         </EmptyState>
       ) : (

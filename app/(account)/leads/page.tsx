@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/app/_components/ui";
-import { requireHolder } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { requirePermission } from "@/lib/auth/session";
 import { toQueryString, type SearchParams } from "@/lib/leads/filters";
 import { getLeadsView } from "@/lib/leads/view";
 import { LeadFilterForm } from "./_components/lead-filter-form";
@@ -14,7 +15,7 @@ const buttonClass = "rounded border border-slate-300 bg-white px-3 py-2 text-sm 
 
 // Every lead the account's flows received, newest first, filtered and paged by cursor.
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const holder = await requireHolder();
+  const holder = await requirePermission("read");
   const view = await getLeadsView({ accountId: holder.accountId, timeZone: holder.timeZone, searchParams: await searchParams });
   if (!view) notFound();
   const { params, options } = view;
@@ -31,9 +32,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         description={`Every lead your flows received, newest first. Times in ${holder.timeZone}.`}
         actions={
           <>
-            <Link href={`/imports/new${importQuery}`} className="rounded bg-blue-700 px-3 py-2 text-sm font-medium text-white hover:bg-blue-800">
-              Import leads
-            </Link>
+            {can(holder.role, "imports:write") && (
+              <Link href={`/imports/new${importQuery}`} className="rounded bg-blue-700 px-3 py-2 text-sm font-medium text-white hover:bg-blue-800">
+                Import leads
+              </Link>
+            )}
             <a href={`/leads/export${toQueryString(params)}`} className={buttonClass}>
               Export CSV
             </a>

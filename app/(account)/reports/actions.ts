@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireHolder } from "@/lib/auth/session";
+import { actionCaller } from "@/app/_components/action-guard";
 import { isId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { changeReportLink, createReportLink, setPartnerContacts, stopReportLink } from "@/lib/report-links/service";
@@ -14,7 +14,9 @@ const ids = (form: FormData, key: string) => form.getAll(key).map(String).filter
 // Shares the report the account holder is looking at (its flows, sources, outcomes, field filter and
 // grouping), or a partner report for one source. The scope is checked against the account in lib/.
 export async function createReportLinkAction(_prev: ShareState, form: FormData): Promise<ShareState> {
-  const holder = await requireHolder();
+  const caller = await actionCaller("reports:share");
+  if (caller.status === "forbidden") return { status: "error", message: caller.message };
+  const { holder } = caller;
   const kind = form.get("kind") === "partner" ? "partner" : "report";
   const field = String(form.get("field") ?? "");
   const value = String(form.get("value") ?? "");
@@ -33,7 +35,7 @@ export async function createReportLinkAction(_prev: ShareState, form: FormData):
           groupBy: form.get("group") || undefined,
         };
   try {
-    const result = await createReportLink({ accountId: holder.accountId, name: String(form.get("name") ?? ""), scope });
+    const result = await createReportLink({ accountId: holder.accountId, name: String(form.get("name") ?? ""), scope, actor: caller.actor });
     if (result.status !== "ok") return result;
     revalidatePath("/reports");
     return { status: "ok", url: result.url };
@@ -45,23 +47,29 @@ export async function createReportLinkAction(_prev: ShareState, form: FormData):
 
 const linkForm = z.object({ linkId: z.string().refine(isId) });
 
+// The three below are plain form posts with no state to answer in: a role without reports:share
+// changes nothing (and is not shown their buttons).
+
 export async function changeReportLinkAction(form: FormData) {
-  const holder = await requireHolder();
+  const caller = await actionCaller("reports:share");
+  if (caller.status === "forbidden") return;
   const parsed = linkForm.safeParse({ linkId: form.get("linkId") });
-  if (parsed.success) await changeReportLink(holder.accountId, parsed.data.linkId);
+  if (parsed.success) await changeReportLink(caller.holder.accountId, parsed.data.linkId, caller.actor);
   revalidatePath("/reports");
 }
 
 export async function stopReportLinkAction(form: FormData) {
-  const holder = await requireHolder();
+  const caller = await actionCaller("reports:share");
+  if (caller.status === "forbidden") return;
   const parsed = linkForm.safeParse({ linkId: form.get("linkId") });
-  if (parsed.success) await stopReportLink(holder.accountId, parsed.data.linkId);
+  if (parsed.success) await stopReportLink(caller.holder.accountId, parsed.data.linkId, caller.actor);
   revalidatePath("/reports");
 }
 
 export async function setPartnerContactsAction(form: FormData) {
-  const holder = await requireHolder();
+  const caller = await actionCaller("reports:share");
+  if (caller.status === "forbidden") return;
   const parsed = linkForm.safeParse({ linkId: form.get("linkId") });
-  if (parsed.success) await setPartnerContacts(holder.accountId, parsed.data.linkId, form.get("show") === "1");
+  if (parsed.success) await setPartnerContacts(caller.holder.accountId, parsed.data.linkId, form.get("show") === "1");
   revalidatePath("/reports");
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportTotals, ReportView } from "@/app/_components/report/report-view";
 import { Card, PageHeader } from "@/app/_components/ui";
-import { requireHolder } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { requirePermission } from "@/lib/auth/session";
 import { toQueryString, type SearchParams } from "@/lib/leads/filters";
 import type { ReportRow } from "@/lib/reports/build-report";
 import { getReportPage } from "@/lib/reports/report-page";
@@ -29,7 +30,7 @@ function rowHref(params: ReportParams, row: ReportRow): string | null {
 
 // Counts of submitted, successful, failed and errored leads and their cost, grouped, for a time frame.
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const holder = await requireHolder();
+  const holder = await requirePermission("read");
   const page = await getReportPage({ accountId: holder.accountId, timeZone: holder.timeZone, searchParams: await searchParams });
   if (!page) notFound();
   const { params, table, options, links } = page;
@@ -48,6 +49,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <LeadFilterForm action="/reports" params={params} options={options} mode="report" />
       <ReportTotals totals={table.totals} />
       <ReportView table={table} rowHref={(row) => rowHref(params, row)} />
+      {/* Shared links and their URLs are for roles that may share: a viewer reads the report only. */}
+      {can(holder.role, "reports:share") && (
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <Card>
           <h2 className="mb-3 text-lg font-medium">Share this report</h2>
@@ -61,6 +64,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <SharedLinks links={links} names={names} />
         </Card>
       </div>
+      )}
     </>
   );
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireHolder } from "@/lib/auth/session";
+import { actionCaller } from "@/app/_components/action-guard";
 import { isId } from "@/lib/ids";
 import { createSource } from "@/lib/sources/manage";
 
@@ -20,14 +20,15 @@ const createInput = z.object({
 
 // A new source's API key is in this reply and nowhere else: only its hash is stored.
 export async function createSourceAction(_prev: CreateSourceState, formData: FormData): Promise<CreateSourceState> {
-  const holder = await requireHolder();
+  const caller = await actionCaller("sources:write");
+  if (caller.status === "forbidden") return { status: "error", message: caller.message };
   const parsed = createInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const fieldErrors: Partial<Record<"name" | "contact" | "flowId", string>> = {};
     for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as "name" | "contact" | "flowId"] ??= issue.message;
     return { status: "invalid", fieldErrors };
   }
-  const result = await createSource({ accountId: holder.accountId, ...parsed.data });
+  const result = await createSource({ accountId: caller.holder.accountId, ...parsed.data, actor: caller.actor });
   if (result.status === "not_found") return { status: "error", message: "That flow no longer exists." };
   revalidatePath("/sources");
   revalidatePath(`/flows/${parsed.data.flowId}`, "layout");

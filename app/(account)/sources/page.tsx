@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable, type Column } from "@/app/_components/data-table";
 import { Card, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
-import { requireHolder } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { requirePermission } from "@/lib/auth/session";
 import { listFlowsByAccount } from "@/lib/flows/queries";
 import { listSourcesByAccount } from "@/lib/sources/queries";
 import { CreateSourceForm } from "./create-source-form";
@@ -41,12 +42,12 @@ const columns: Array<Column<SourceRow>> = [
 ];
 
 export default async function SourcesPage() {
-  const holder = await requireHolder();
+  const holder = await requirePermission("read");
   const [sources, flows] = await Promise.all([listSourcesByAccount(holder.accountId), listFlowsByAccount(holder.accountId)]);
   return (
     <>
       <PageHeader title="Sources" description="The sellers that send leads to your flows." />
-      {flows.length > 0 && (
+      {flows.length > 0 && can(holder.role, "sources:write") && (
         <Card id="add-source" title="Add a source" className="mb-6">
           <div className="mt-3">
             <CreateSourceForm flows={flows.map((f) => ({ id: f.id, name: f.name }))} />

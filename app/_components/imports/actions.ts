@@ -1,15 +1,21 @@
 "use server";
 
 import { z } from "zod";
+import type { AuditActor } from "@/lib/audit/record";
+import { authorize } from "@/lib/auth/session";
 import { isId } from "@/lib/ids";
+import { sourceActor } from "@/lib/imports/access";
 import { getImportProgress, type ImportProgress } from "@/lib/imports/progress";
 import { resumeImportRun } from "@/lib/imports/resume";
 import { cancelImportRun, confirmImportRun, setImportMapping, setImportSettings, validateImport, type ImportAccess } from "@/lib/imports/service";
 import { wizardCaller } from "@/lib/imports/wizard-access";
+import type { WizardScope } from "@/lib/imports/wizard-scope";
 
 // The import wizard's steps after the upload (the upload itself is a route handler: a Server Action
 // would hold the whole file in memory). Each action names its caller (holder or docs token) and the
-// import; the caller is authorized here for that import, never trusted from the browser.
+// import; the caller is authorized here for that import, never trusted from the browser. A person
+// needs imports:write to change an import (a viewer only watches); a docs link always may, for its own
+// source's imports.
 
 export type ImportActionState = { status: "ok" } | { status: "error"; message: string };
 
@@ -30,13 +36,31 @@ function answer(result: Outcome): ImportActionState {
   return { status: "error", message: result.message ?? STALE };
 }
 
+type ChangingCaller = { status: "ok"; access: ImportAccess; actor: AuditActor } | { status: "forbidden"; message: string } | null;
+
+async function changingCaller(scope: WizardScope): Promise<ChangingCaller> {
+  if (scope.kind === "holder") {
+    const auth = await authorize("imports:write");
+    if (auth.status === "signed_out") return null;
+    if (auth.status === "forbidden") return auth;
+    return { status: "ok", access: { accountId: auth.holder.accountId }, actor: { id: auth.holder.holderId, email: auth.holder.email } };
+  }
+  const caller = await wizardCaller(scope);
+  return caller?.docs ? { status: "ok", access: caller.access, actor: sourceActor(caller.docs.sourceName) } : null;
+}
+
 /** Parses the input, then runs `step` for the authorized caller: an unknown or foreign import is GONE. */
-async function withImport<S extends typeof idInput>(schema: S, input: unknown, step: (access: ImportAccess, data: z.infer<S>) => Promise<Outcome>): Promise<ImportActionState> {
+async function withImport<S extends typeof idInput>(
+  schema: S,
+  input: unknown,
+  step: (access: ImportAccess, data: z.infer<S>, actor: AuditActor) => Promise<Outcome>,
+): Promise<ImportActionState> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { status: "error", message: STALE };
-  const caller = await wizardCaller(parsed.data.scope);
+  const caller = await changingCaller(parsed.data.scope);
   if (!caller) return { status: "error", message: GONE };
-  return answer(await step(caller.access, parsed.data));
+  if (caller.status === "forbidden") return { status: "error", message: caller.message };
+  return answer(await step(caller.access, parsed.data, caller.actor));
 }
 
 const settingsInput = idInput.extend({
@@ -66,7 +90,7 @@ export async function confirmImportAction(input: unknown): Promise<ImportActionS
 }
 
 export async function cancelImportAction(input: unknown): Promise<ImportActionState> {
-  return withImport(idInput, input, (access, { id }) => cancelImportRun(access, id));
+  return withImport(idInput, input, (access, { id }, actor) => cancelImportRun(access, id, actor));
 }
 
 /** Issue #6: carry on from the first line without a lead. */

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { Card } from "@/app/_components/ui";
+import { Card, Notice } from "@/app/_components/ui";
 import { formatCount, formatDateTime } from "@/lib/leads/format";
 import { getImportView, type ImportView } from "@/lib/imports/service";
 import type { WizardCaller } from "@/lib/imports/wizard-access";
@@ -40,8 +40,11 @@ export async function ImportPageBody({ caller, id, searchParams }: { caller: Wiz
           </div>
         </Card>
       )}
-      {step === "file" && <FileStep {...props} />}
-      {step === "mapping" && <MappingStep {...props} />}
+      {(step === "file" || step === "mapping") && !caller.mayChange && (
+        <Notice tone="info">This import waits for its file settings and column mapping. Your role can watch imports but not change them.</Notice>
+      )}
+      {step === "file" && caller.mayChange && <FileStep {...props} />}
+      {step === "mapping" && caller.mayChange && <MappingStep {...props} />}
       {step === "validate" &&
         (view.status === "validating" ? (
           <Card id="validating" title="Validating">

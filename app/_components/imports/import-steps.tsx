@@ -111,9 +111,11 @@ export function ValidationReport({ caller, view, after, target }: StepProps & { 
             ]}
           />
         </div>
-        <div className="mt-6">
-          <ImportChoice scope={caller.scope} id={view.id} target={target} />
-        </div>
+        {caller.mayChange && (
+          <div className="mt-6">
+            <ImportChoice scope={caller.scope} id={view.id} target={target} />
+          </div>
+        )}
       </Card>
       <ProblemsCard caller={caller} view={view} after={after} />
     </div>

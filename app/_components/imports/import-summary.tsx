@@ -23,9 +23,11 @@ export async function ImportingStep({ caller, view }: StepProps) {
     <Card id="importing" title="Importing">
       <p className="mb-4 mt-1 text-sm text-slate-600">You can close this page: the import carries on, and this page shows where it is when you come back.</p>
       <LiveProgress scope={caller.scope} id={view.id} initial={view} initialProgress={progress} />
-      <div className="mt-4">
-        <CancelImportButton scope={caller.scope} id={view.id} />
-      </div>
+      {caller.mayChange && (
+        <div className="mt-4">
+          <CancelImportButton scope={caller.scope} id={view.id} />
+        </div>
+      )}
     </Card>
   );
 }
@@ -45,7 +47,7 @@ export async function SummaryStep({ caller, view, after, outcome, target }: Step
       <Card id="summary" title="Summary">
         <div className="mt-2 space-y-4">
           <StatusNotice caller={caller} view={view} />
-          {progress?.resumable && <ResumeImportButton scope={caller.scope} id={view.id} fromLine={progress.lastLine} />}
+          {progress?.resumable && caller.mayChange && <ResumeImportButton scope={caller.scope} id={view.id} fromLine={progress.lastLine} />}
           <CountTiles
             counts={[
               ["Success", view.outcomes.success],
@@ -60,9 +62,11 @@ export async function SummaryStep({ caller, view, after, outcome, target }: Step
             <a href={importApiUrl(caller.scope, view.id, "results.csv")} download className="font-medium text-blue-800 underline">
               Download the results (results.csv)
             </a>
-            <Link href={newImportPath(caller.scope, target)} className="text-blue-800 underline">
-              Start another import
-            </Link>
+            {caller.mayChange && (
+              <Link href={newImportPath(caller.scope, target)} className="text-blue-800 underline">
+                Start another import
+              </Link>
+            )}
           </p>
         </div>
       </Card>

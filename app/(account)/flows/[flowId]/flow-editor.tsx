@@ -16,7 +16,8 @@ import { PricingEditor } from "../../_editor/pricing-editor";
 import { StepsEditor } from "../../_editor/steps-editor";
 import { saveFlowAction, type SaveFlowState } from "./actions";
 
-type Props = { flowId: string; version: number; name: string; config: FlowConfig; options: EditorOptions };
+// readOnly (a viewer): every control is disabled and there is no Save; the server refuses a save anyway.
+type Props = { flowId: string; version: number; name: string; config: FlowConfig; options: EditorOptions; readOnly?: boolean };
 
 const SECTIONS = [
   { id: "fields", title: "Fields" },
@@ -26,7 +27,7 @@ const SECTIONS = [
   { id: "steps", title: "Steps" },
 ] as const;
 
-export function FlowEditor({ flowId, version, name: savedName, config: savedConfig, options }: Props) {
+export function FlowEditor({ flowId, version, name: savedName, config: savedConfig, options, readOnly = false }: Props) {
   const [state, action, pending] = useActionState<SaveFlowState, FormData>(saveFlowAction, { status: "idle" });
   const [config, setConfig] = useState(savedConfig);
   const [name, setName] = useState(savedName);
@@ -58,8 +59,12 @@ export function FlowEditor({ flowId, version, name: savedName, config: savedConf
             ))}
           </ul>
         </nav>
-        <div className="min-w-0 space-y-6">
-          <SaveBar name={name} onName={setName} pending={pending} dirty={current !== saved} state={state} problemCount={problemCount} />
+        <fieldset disabled={readOnly} className="min-w-0 space-y-6">
+          {readOnly ? (
+            <Notice tone="info">Your role can look at this flow but not change it. Ask an editor, admin or owner for changes.</Notice>
+          ) : (
+            <SaveBar name={name} onName={setName} pending={pending} dirty={current !== saved} state={state} problemCount={problemCount} />
+          )}
           <Section id="fields" title="Fields" description="What a lead carries. Required fields become acceptance criteria.">
             <FieldsEditor fields={config.fields} acceptance={config.acceptance} standardFields={options.standardFields} onChange={update} />
           </Section>
@@ -75,12 +80,14 @@ export function FlowEditor({ flowId, version, name: savedName, config: savedConf
           <Section id="steps" title="Steps" description="Run in order for every accepted lead; the first step that stops a lead gives its outcome.">
             <StepsEditor value={config.steps} onChange={(steps) => update({ steps })} />
           </Section>
-          <div className="flex justify-end">
-            <button type="submit" disabled={pending} className={buttonClass("primary")}>
-              {pending ? "Saving…" : "Save flow"}
-            </button>
-          </div>
-        </div>
+          {!readOnly && (
+            <div className="flex justify-end">
+              <button type="submit" disabled={pending} className={buttonClass("primary")}>
+                {pending ? "Saving…" : "Save flow"}
+              </button>
+            </div>
+          )}
+        </fieldset>
       </form>
     </EditorContext>
   );

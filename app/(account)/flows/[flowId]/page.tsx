@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireHolder } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { requirePermission } from "@/lib/auth/session";
 import { editorOptions } from "@/lib/flows/editor-options";
 import { getFlowForAccount } from "@/lib/flows/queries";
 import { isId } from "@/lib/ids";
@@ -11,8 +12,8 @@ export const metadata: Metadata = { title: "Flow editor" };
 // The flow editor. Another account's id is a 404.
 export default async function FlowPage({ params }: { params: Promise<{ flowId: string }> }) {
   const { flowId } = await params;
-  const holder = await requireHolder();
+  const holder = await requirePermission("read");
   const flow = isId(flowId) ? await getFlowForAccount(holder.accountId, flowId) : null;
   if (!flow) notFound();
-  return <FlowEditor flowId={flow.id} version={flow.version} name={flow.name} config={flow.config} options={editorOptions()} />;
+  return <FlowEditor flowId={flow.id} version={flow.version} name={flow.name} config={flow.config} options={editorOptions()} readOnly={!can(holder.role, "flows:write")} />;
 }

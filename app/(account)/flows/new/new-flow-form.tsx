@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { buttonClass, inputClass, labelClass } from "@/app/_components/ui";
+import { buttonClass, inputClass, labelClass, Notice } from "@/app/_components/ui";
 import { createFlowAction, type NewFlowState } from "./actions";
 
 export function NewFlowForm({ starters }: { starters: Record<string, string> }) {
@@ -40,6 +40,7 @@ export function NewFlowForm({ starters }: { starters: Record<string, string> }) 
         </div>
         {errors.starter && <p className="mt-1 text-sm font-medium text-red-700">{errors.starter}</p>}
       </fieldset>
+      {state.status === "error" && <Notice tone="error">{state.message}</Notice>}
       <button type="submit" disabled={pending} className={buttonClass("primary")}>
         {pending ? "Creating…" : "Create flow"}
       </button>

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/app/_components/ui";
-import { requireHolder } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { FLOW_STARTERS } from "@/lib/flows/save-flow";
 import { NewFlowForm } from "./new-flow-form";
 
 export const metadata: Metadata = { title: "New flow" };
 
 export default async function NewFlowPage() {
-  await requireHolder();
+  await requirePermission("flows:write");
   return (
     <>
       <PageHeader title="New flow" description="Name it, pick a start, then add fields, criteria and steps in the editor." />

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { NewImportForm } from "@/app/_components/imports/new-import-form";
 import { WizardSteps } from "@/app/_components/imports/wizard-steps";
 import { EmptyState, PageHeader } from "@/app/_components/ui";
-import { requireHolder } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { isId } from "@/lib/ids";
 import { listSourcesByAccount } from "@/lib/sources/queries";
 
@@ -16,7 +16,7 @@ const searchSchema = z.object({
 
 // Steps 1 and 2 for account holders: choose the flow and source, upload the file.
 export default async function NewImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const holder = await requireHolder();
+  const holder = await requirePermission("imports:write");
   const { source } = searchSchema.parse(await searchParams);
   const sources = await listSourcesByAccount(holder.accountId);
   return (

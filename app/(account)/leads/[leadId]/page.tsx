@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable, type Column } from "@/app/_components/data-table";
 import { Card, OutcomeBadge, PageHeader } from "@/app/_components/ui";
-import { requireHolder } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { formatDateTime, formatMoney } from "@/lib/leads/format";
 import { getLeadDetail } from "@/lib/leads/lead-detail";
 
@@ -30,7 +30,7 @@ const fieldColumns: Array<Column<FieldRow>> = [
 // One lead: what was submitted, what it normalized to, and each step it went through.
 export default async function LeadPage({ params }: { params: Promise<{ leadId: string }> }) {
   const { leadId } = await params;
-  const holder = await requireHolder();
+  const holder = await requirePermission("read");
   const detail = await getLeadDetail(holder.accountId, leadId);
   if (!detail) notFound();
   const { lead, fields, events } = detail;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireHolder } from "@/lib/auth/session";
+import { actionCaller } from "@/app/_components/action-guard";
 import type { FieldErrors } from "@/lib/flows/validate-config";
 import { isId } from "@/lib/ids";
 import { parseJson } from "@/lib/parse-json";
@@ -30,7 +30,8 @@ const settingsInput = z.object({
 });
 
 export async function updateSourceSettingsAction(_prev: SourceFormState, formData: FormData): Promise<SourceFormState> {
-  const holder = await requireHolder();
+  const caller = await actionCaller("sources:write");
+  if (caller.status === "forbidden") return { status: "error", message: caller.message };
   const parsed = settingsInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const fieldErrors: FieldErrors = {};
@@ -38,7 +39,8 @@ export async function updateSourceSettingsAction(_prev: SourceFormState, formDat
     return fieldErrors.sourceId ? { status: "error", message: STALE_FORM } : { status: "invalid", fieldErrors };
   }
   const { name, contact, enabled, requireApiKey } = parsed.data;
-  const result = await updateSourceSettings(holder.accountId, parsed.data.sourceId, { name, contact, enabled: enabled === "on", requireApiKey: requireApiKey === "on" });
+  const settings = { name, contact, enabled: enabled === "on", requireApiKey: requireApiKey === "on" };
+  const result = await updateSourceSettings(caller.holder.accountId, parsed.data.sourceId, settings, caller.actor);
   if (result.status === "not_found") return { status: "error", message: GONE };
   revalidatePath(`/sources/${parsed.data.sourceId}`);
   return { status: "ok", message: "Settings saved." };
@@ -48,18 +50,20 @@ const idInput = z.object({ sourceId });
 
 // The new key is in this reply only; the old one stops working at once.
 export async function rotateApiKeyAction(_prev: RotateKeyState, formData: FormData): Promise<RotateKeyState> {
-  const holder = await requireHolder();
+  const caller = await actionCaller("sources:write");
+  if (caller.status === "forbidden") return { status: "error", message: caller.message };
   const parsed = idInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: "error", message: STALE_FORM };
-  const result = await rotateApiKey(holder.accountId, parsed.data.sourceId);
+  const result = await rotateApiKey(caller.holder.accountId, parsed.data.sourceId, caller.actor);
   return result.status === "ok" ? { status: "rotated", apiKey: result.apiKey } : { status: "error", message: GONE };
 }
 
 export async function rotateDocsLinkAction(_prev: SourceFormState, formData: FormData): Promise<SourceFormState> {
-  const holder = await requireHolder();
+  const caller = await actionCaller("sources:write");
+  if (caller.status === "forbidden") return { status: "error", message: caller.message };
   const parsed = idInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: "error", message: STALE_FORM };
-  const result = await rotateDocsLink(holder.accountId, parsed.data.sourceId);
+  const result = await rotateDocsLink(caller.holder.accountId, parsed.data.sourceId, caller.actor);
   if (result.status === "not_found") return { status: "error", message: GONE };
   revalidatePath(`/sources/${parsed.data.sourceId}`);
   return { status: "ok", message: "New link made. The old link no longer works." };
@@ -68,11 +72,12 @@ export async function rotateDocsLinkAction(_prev: SourceFormState, formData: For
 const configInput = z.object({ sourceId, config: z.string().max(1_000_000) });
 
 export async function saveSourceConfigAction(_prev: SourceFormState, formData: FormData): Promise<SourceFormState> {
-  const holder = await requireHolder();
+  const caller = await actionCaller("sources:write");
+  if (caller.status === "forbidden") return { status: "error", message: caller.message };
   const parsed = configInput.safeParse(Object.fromEntries(formData));
   const config = parsed.success ? parseJson(parsed.data.config) : undefined;
   if (!parsed.success || config === undefined) return { status: "error", message: STALE_FORM };
-  const result = await saveSourceConfig(holder.accountId, parsed.data.sourceId, config);
+  const result = await saveSourceConfig(caller.holder.accountId, parsed.data.sourceId, config);
   if (result.status === "not_found") return { status: "error", message: GONE };
   if (result.status === "invalid") return result;
   revalidatePath(`/sources/${parsed.data.sourceId}`);

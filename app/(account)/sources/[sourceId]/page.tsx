@@ -3,23 +3,28 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CopyButton } from "@/app/_components/copy-button";
 import { Card, PageHeader, StatusBadge } from "@/app/_components/ui";
-import { requireHolder } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { requirePermission } from "@/lib/auth/session";
 import { editorOptions } from "@/lib/flows/editor-options";
 import { isId } from "@/lib/ids";
-import { docsUrlFor, submitUrlFor } from "@/lib/sources/links";
-import { getSourceForAccount } from "@/lib/sources/queries";
+import { submitUrlFor } from "@/lib/sources/links";
+import { getSourcePage } from "@/lib/sources/source-view";
 import { ApiKeyPanel, DocsLinkPanel } from "./credentials";
 import { SourceConfigEditor } from "./source-config-editor";
 import { SourceSettingsForm } from "./source-settings-form";
 
 export const metadata: Metadata = { title: "Source" };
 
-// One source: settings, credentials, its Submission Docs link, and its own criteria and pricing.
+const ASK_FOR_SECRETS = "Your role does not show API keys or Submission Docs links. Ask an editor for the docs link.";
+
+// One source: settings, credentials, its Submission Docs link, and its own criteria and pricing. A
+// viewer sees the settings and rules read-only, and no credentials (getSourcePage leaves the link out).
 export default async function SourcePage({ params }: { params: Promise<{ sourceId: string }> }) {
   const { sourceId } = await params;
-  const holder = await requireHolder();
-  const source = isId(sourceId) ? await getSourceForAccount(holder.accountId, sourceId) : null;
+  const holder = await requirePermission("read");
+  const source = isId(sourceId) ? await getSourcePage(holder, sourceId) : null;
   if (!source) notFound();
+  const readOnly = !can(holder.role, "sources:write");
   const submitUrl = submitUrlFor(source);
   return (
     <>
@@ -42,12 +47,12 @@ export default async function SourcePage({ params }: { params: Promise<{ sourceI
       <div className="grid gap-6 lg:grid-cols-2">
         <Card id="docs-link" title="Submission Docs" className="lg:col-span-2">
           <div className="mt-2">
-            <DocsLinkPanel sourceId={source.id} docsUrl={docsUrlFor(source)} />
+            {source.docsUrl && !readOnly ? <DocsLinkPanel sourceId={source.id} docsUrl={source.docsUrl} /> : <p className="text-sm text-slate-600">{ASK_FOR_SECRETS}</p>}
           </div>
         </Card>
         <Card id="settings" title="Settings">
           <div className="mt-3">
-            <SourceSettingsForm sourceId={source.id} name={source.name} contact={source.contact} enabled={source.enabled} requireApiKey={source.requireApiKey} />
+            <SourceSettingsForm sourceId={source.id} name={source.name} contact={source.contact} enabled={source.enabled} requireApiKey={source.requireApiKey} readOnly={readOnly} />
           </div>
         </Card>
         <div className="space-y-6">
@@ -60,13 +65,13 @@ export default async function SourcePage({ params }: { params: Promise<{ sourceI
           </Card>
           <Card id="api-key" title="API key">
             <div className="mt-1">
-              <ApiKeyPanel sourceId={source.id} />
+              {readOnly ? <p className="text-sm text-slate-600">{ASK_FOR_SECRETS}</p> : <ApiKeyPanel sourceId={source.id} />}
             </div>
           </Card>
         </div>
         <Card id="source-rules" title="Criteria, pricing and caps for this source" className="lg:col-span-2">
           <div className="mt-3">
-            <SourceConfigEditor sourceId={source.id} config={source.config} flowFields={source.flowFields} options={editorOptions()} />
+            <SourceConfigEditor sourceId={source.id} config={source.config} flowFields={source.flowFields} options={editorOptions()} readOnly={readOnly} />
           </div>
         </Card>
       </div>

@@ -13,15 +13,17 @@ import { EditorContext } from "../../_editor/editor-context";
 import { PricingEditor } from "../../_editor/pricing-editor";
 import { saveSourceConfigAction, type SourceFormState } from "./actions";
 
-type Props = { sourceId: string; config: SourceConfig; flowFields: readonly FieldDef[]; options: EditorOptions };
+// readOnly (a viewer): the rules are shown, disabled, with no Save.
+type Props = { sourceId: string; config: SourceConfig; flowFields: readonly FieldDef[]; options: EditorOptions; readOnly?: boolean };
 
-export function SourceConfigEditor({ sourceId, config: saved, flowFields, options }: Props) {
+export function SourceConfigEditor({ sourceId, config: saved, flowFields, options, readOnly = false }: Props) {
   const [state, action, pending] = useActionState<SourceFormState, FormData>(saveSourceConfigAction, { status: "idle" });
   const [config, setConfig] = useState(saved);
   const errors = state.status === "invalid" ? state.fieldErrors : {};
   return (
     <EditorContext value={{ fields: flowFields, ruleFields: ruleFieldsOf(flowFields, options.standardFields), operatorsByType: options.operatorsByType, errors }}>
-      <form onSubmit={submitKeepingValues(action)} className="space-y-6" noValidate>
+      <form onSubmit={submitKeepingValues(action)} noValidate>
+        <fieldset disabled={readOnly} className="space-y-6">
         <input type="hidden" name="sourceId" value={sourceId} />
         <input type="hidden" name="config" value={JSON.stringify(config)} />
         <section aria-labelledby="source-acceptance">
@@ -44,14 +46,17 @@ export function SourceConfigEditor({ sourceId, config: saved, flowFields, option
           </h3>
           <CapsEditor value={config.caps} onChange={(caps) => setConfig({ ...config, caps })} path="caps" owner="this source" />
         </section>
-        <div className="flex items-center gap-3">
-          <button type="submit" disabled={pending} className={buttonClass("primary")}>
-            {pending ? "Saving…" : "Save criteria and pricing"}
-          </button>
-        </div>
+        {!readOnly && (
+          <div className="flex items-center gap-3">
+            <button type="submit" disabled={pending} className={buttonClass("primary")}>
+              {pending ? "Saving…" : "Save criteria and pricing"}
+            </button>
+          </div>
+        )}
         {state.status === "ok" && <Notice tone="ok">{state.message}</Notice>}
         {state.status === "error" && <Notice tone="error">{state.message}</Notice>}
         {state.status === "invalid" && <Notice tone="error">Nothing was saved: fix the problems marked in red above.</Notice>}
+        </fieldset>
       </form>
     </EditorContext>
   );

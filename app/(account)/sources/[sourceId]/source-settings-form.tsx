@@ -4,9 +4,10 @@ import { useActionState, useId } from "react";
 import { buttonClass, inputClass, labelClass, Notice } from "@/app/_components/ui";
 import { updateSourceSettingsAction, type SourceFormState } from "./actions";
 
-type Props = { sourceId: string; name: string; contact: string; enabled: boolean; requireApiKey: boolean };
+// readOnly (a viewer): the settings are shown, disabled, with no Save.
+type Props = { sourceId: string; name: string; contact: string; enabled: boolean; requireApiKey: boolean; readOnly?: boolean };
 
-export function SourceSettingsForm({ sourceId, name, contact, enabled, requireApiKey }: Props) {
+export function SourceSettingsForm({ sourceId, name, contact, enabled, requireApiKey, readOnly = false }: Props) {
   const [state, action, pending] = useActionState<SourceFormState, FormData>(updateSourceSettingsAction, { status: "idle" });
   const id = useId();
   const errors = state.status === "invalid" ? state.fieldErrors : {};
@@ -18,7 +19,8 @@ export function SourceSettingsForm({ sourceId, name, contact, enabled, requireAp
       </p>
     ) : null;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={action} noValidate>
+      <fieldset disabled={readOnly} className="space-y-4">
       <input type="hidden" name="sourceId" value={sourceId} />
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
@@ -46,13 +48,16 @@ export function SourceSettingsForm({ sourceId, name, contact, enabled, requireAp
           Require the API key on every submission
         </label>
       </div>
-      <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className={buttonClass("primary")}>
-          {pending ? "Saving…" : "Save settings"}
-        </button>
-      </div>
+      {!readOnly && (
+        <div className="flex items-center gap-3">
+          <button type="submit" disabled={pending} className={buttonClass("primary")}>
+            {pending ? "Saving…" : "Save settings"}
+          </button>
+        </div>
+      )}
       {state.status === "ok" && <Notice tone="ok">{state.message}</Notice>}
       {state.status === "error" && <Notice tone="error">{state.message}</Notice>}
+      </fieldset>
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card } from "@/app/_components/ui";
-import { requireHolder } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { requirePermission } from "@/lib/auth/session";
 import type { Change } from "@/lib/flows/diff";
 import { getFlowHistory, HISTORY_LIMIT } from "@/lib/flows/history";
 import { isId } from "@/lib/ids";
@@ -19,7 +20,7 @@ const MARK: Record<Change["kind"], { sign: string; style: string }> = {
 // Every saved version of a flow with what changed since the one before, and a way back to any of them.
 export default async function FlowHistoryPage({ params }: { params: Promise<{ flowId: string }> }) {
   const { flowId } = await params;
-  const holder = await requireHolder();
+  const holder = await requirePermission("read");
   const history = isId(flowId) ? await getFlowHistory(holder.accountId, flowId) : [];
   if (history.length === 0) notFound();
   const current = history[0]!.version;
@@ -42,7 +43,7 @@ export default async function FlowHistoryPage({ params }: { params: Promise<{ fl
               </p>
             </div>
             <Changes entry={entry} />
-            {entry.version !== current && (
+            {entry.version !== current && can(holder.role, "flows:write") && (
               <div className="mt-3">
                 <RevertButton flowId={flowId} version={entry.version} currentVersion={current} />
               </div>

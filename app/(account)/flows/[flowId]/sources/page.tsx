@@ -3,31 +3,34 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CopyButton } from "@/app/_components/copy-button";
 import { Card, StatusBadge } from "@/app/_components/ui";
-import { requireHolder } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { requirePermission } from "@/lib/auth/session";
 import { getFlowForAccount } from "@/lib/flows/queries";
 import { isId } from "@/lib/ids";
-import { docsUrlFor } from "@/lib/sources/links";
-import { listSourcesByFlow } from "@/lib/sources/queries";
+import { listFlowSourcesPage } from "@/lib/sources/source-view";
 import { CreateSourceForm } from "../../../sources/create-source-form";
 
 export const metadata: Metadata = { title: "Flow sources" };
 
-// The sources of one flow: each one's Submission Docs link to share, and a form to add another.
+// The sources of one flow: each one's Submission Docs link to share, and a form to add another. A
+// viewer gets neither (listFlowSourcesPage leaves the links out).
 export default async function FlowSourcesPage({ params }: { params: Promise<{ flowId: string }> }) {
   const { flowId } = await params;
-  const holder = await requireHolder();
+  const holder = await requirePermission("read");
   const flow = isId(flowId) ? await getFlowForAccount(holder.accountId, flowId) : null;
   if (!flow) notFound();
-  const sources = await listSourcesByFlow(holder.accountId, flow.id);
+  const sources = await listFlowSourcesPage(holder, flow.id);
   return (
     <div className="space-y-6">
-      <Card id="add-source" title="Add a source">
-        <p className="mb-3 mt-0.5 text-sm text-slate-600">A source is a seller that sends leads to this flow. It gets an API key and its own Submission Docs page.</p>
-        <CreateSourceForm flows={[{ id: flow.id, name: flow.name }]} flowId={flow.id} />
-      </Card>
+      {can(holder.role, "sources:write") && (
+        <Card id="add-source" title="Add a source">
+          <p className="mb-3 mt-0.5 text-sm text-slate-600">A source is a seller that sends leads to this flow. It gets an API key and its own Submission Docs page.</p>
+          <CreateSourceForm flows={[{ id: flow.id, name: flow.name }]} flowId={flow.id} />
+        </Card>
+      )}
       <Card id="sources" title="Sources">
         {sources.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">No sources yet: add one above so a seller can send leads.</p>
+          <p className="mt-2 text-sm text-slate-600">No sources yet{can(holder.role, "sources:write") ? ": add one above so a seller can send leads" : ""}.</p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-200">
             {sources.map((s) => (
@@ -37,14 +40,18 @@ export default async function FlowSourcesPage({ params }: { params: Promise<{ fl
                 </Link>
                 <StatusBadge on={s.enabled} />
                 <code className="text-xs text-slate-600">{s.id}</code>
-                <span className="ml-auto flex items-center gap-2">
-                  <a href={docsUrlFor(s)} target="_blank" rel="noreferrer" className="text-sm text-blue-800 hover:underline">
-                    Submission Docs<span className="sr-only"> for {s.name} (opens in a new tab)</span>
-                  </a>
-                  <CopyButton text={docsUrlFor(s)} label={`Copy link: Submission Docs of ${s.name}`}>
-                    Copy link
-                  </CopyButton>
-                </span>
+                {s.docsUrl ? (
+                  <span className="ml-auto flex items-center gap-2">
+                    <a href={s.docsUrl} target="_blank" rel="noreferrer" className="text-sm text-blue-800 hover:underline">
+                      Submission Docs<span className="sr-only"> for {s.name} (opens in a new tab)</span>
+                    </a>
+                    <CopyButton text={s.docsUrl} label={`Copy link: Submission Docs of ${s.name}`}>
+                      Copy link
+                    </CopyButton>
+                  </span>
+                ) : (
+                  <span className="ml-auto text-sm text-slate-600">Ask an editor for the docs link.</span>
+                )}
               </li>
             ))}
           </ul>

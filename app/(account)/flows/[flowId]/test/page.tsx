@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/app/_components/ui";
-import { requireHolder } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getTestFlowForm } from "@/lib/flows/test-flow";
 import { isId } from "@/lib/ids";
 import { TestFlowForm } from "./test-form";
@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: "Test this flow" };
 
 export default async function TestFlowPage({ params }: { params: Promise<{ flowId: string }> }) {
   const { flowId } = await params;
-  const holder = await requireHolder();
+  // A test stores a test lead (see ./actions.ts): flows:write, so a viewer gets the not-found page.
+  const holder = await requirePermission("flows:write");
   const form = isId(flowId) ? await getTestFlowForm(holder.accountId, flowId) : null;
   if (!form) notFound();
   return (

@@ -1,6 +1,6 @@
 // GET: columns with the saved or suggested field, the fields, what is still missing, a preview.
 // PUT { mapping: [{ column, fieldId | null }] }: save the choice.
-import { errorResponse, failure, json, withAccess } from "@/lib/imports/http";
+import { errorResponse, failure, json, withAccess, withChangeAccess } from "@/lib/imports/http";
 import { getImportMapping, setImportMapping } from "@/lib/imports/service";
 
 type Params = { params: Promise<{ id: string }> };
@@ -15,7 +15,7 @@ export async function GET(request: Request, { params }: Params) {
 
 export async function PUT(request: Request, { params }: Params) {
   const { id } = await params;
-  return withAccess(request, async (access) => {
+  return withChangeAccess(request, async (access) => {
     const body = (await request.json().catch(() => null)) as { mapping?: unknown } | null;
     const result = await setImportMapping(access, id, body?.mapping);
     return result.status === "ok" ? json({ mapping: result.mapping }) : failure(result);

@@ -1,14 +1,14 @@
 // The import API's entry: POST the CSV file as the body to create an import for this flow and
 // source; GET lists this source's imports, newest first.
 import { accessOf, targetFor } from "@/lib/imports/access";
-import { createFromRequest, failure, json, withCaller } from "@/lib/imports/http";
+import { createFromRequest, failure, json, withCaller, withChangingCaller } from "@/lib/imports/http";
 import { listImportViews } from "@/lib/imports/service";
 
 type Params = { params: Promise<{ flowId: string; sourceId: string }> };
 
 export async function POST(request: Request, { params }: Params) {
   const { flowId, sourceId } = await params;
-  return withCaller(request, async (caller) => {
+  return withChangingCaller(request, async (caller) => {
     const check = await targetFor(caller, flowId, sourceId);
     return check.status === "ok" ? createFromRequest(request, check.target) : failure(check);
   });
