@@ -15,9 +15,11 @@ const serverOnly = {
   },
 };
 
+// front-door.cjs: what start.mjs does to every request first (lib/http/front-door.ts).
 await build({
-  entryPoints: ["lib/http-server/direct-routes.ts"],
-  outfile: `${distDir}/leadport/direct-routes.cjs`,
+  entryPoints: { "direct-routes": "lib/http-server/direct-routes.ts", "front-door": "lib/http/front-door.ts" },
+  outdir: `${distDir}/leadport`,
+  outExtension: { ".js": ".cjs" },
   bundle: true,
   platform: "node",
   format: "cjs",
@@ -27,4 +29,4 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
-console.log(`Bundled the direct routes into ${distDir}/leadport/direct-routes.cjs`);
+console.log(`Bundled the direct routes and the front door into ${distDir}/leadport/`);

@@ -29,10 +29,14 @@ const hostname = args.hostname ?? process.env.HOSTNAME;
 process.env.NODE_ENV ??= "production";
 const { default: next } = await import("next"); // after NODE_ENV is set, as `next start` does
 
-const directRoutesFile = join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "leadport", "direct-routes.cjs");
-if (!existsSync(directRoutesFile)) {
-  console.error(`${directRoutesFile} is missing: run \`npm run build\` first.`);
-  process.exit(1);
+const bundleDir = join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "leadport");
+const directRoutesFile = join(bundleDir, "direct-routes.cjs");
+const frontDoorFile = join(bundleDir, "front-door.cjs");
+for (const file of [directRoutesFile, frontDoorFile]) {
+  if (!existsSync(file)) {
+    console.error(`${file} is missing: run \`npm run build\` first.`);
+    process.exit(1);
+  }
 }
 
 const app = next({ dev: false, dir: process.cwd(), hostname, port });
@@ -41,10 +45,15 @@ const handleWithNext = app.getRequestHandler();
 await app.prepare();
 // Loaded after prepare so that lib/env.ts sees the variables Next read from .env files.
 const { directRouteFor } = createRequire(import.meta.url)(directRoutesFile);
+// Every request passes it first: the client address from the socket and TRUST_PROXY (a client's own
+// x-leadport-client-address is replaced), the security headers, and 403 for a cross-origin Server
+// Action (lib/http/front-door.ts).
+const frontDoor = createRequire(import.meta.url)(frontDoorFile).frontDoorFromEnv();
 
 let stopping = false;
 const server = createServer((req, res) => {
   if (stopping) res.setHeader("connection", "close"); // answered, then this connection ends
+  if (frontDoor(req, res)) return;
   const direct = directRouteFor(req);
   void (direct ? direct(req, res) : handleWithNext(req, res));
 });

@@ -3,6 +3,7 @@
 // socket and TRUST_PROXY, drops forwarded headers no trusted proxy wrote, adds the security headers,
 // and refuses a cross-origin Server Action with 403 instead of Next's 500.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseEnv } from "@/lib/env-schema";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, markFrontDoor } from "./client-address";
 import { securityHeaders, servedOverHttps } from "./security-headers";
 import { CROSS_ORIGIN_ACTION_MESSAGE, isCrossOriginServerAction } from "./server-action-guard";
@@ -31,4 +32,10 @@ export function createFrontDoor({ trustProxy, appUrl }: FrontDoorOptions) {
     }
     return false;
   };
+}
+
+/** The front door as the environment configures it; call after Next has loaded the .env files. */
+export function frontDoorFromEnv(source: Record<string, string | undefined> = process.env) {
+  const env = parseEnv(source);
+  return createFrontDoor({ trustProxy: env.TRUST_PROXY, appUrl: env.APP_URL });
 }

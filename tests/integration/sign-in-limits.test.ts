@@ -1,12 +1,20 @@
 // The sign-in throttle as an attacker meets it: parallel guesses, failures from many addresses, and
 // the real user's known browser (device cookie), on PGlite and PostgreSQL alike.
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { accountHolders, loginAttempts, sessions } from "@/db/schema";
 import { logIn } from "@/lib/auth/login";
 import { verifyPassword } from "@/lib/auth/password";
+import { clientAddress } from "@/lib/auth/session";
+import { createFrontDoor } from "@/lib/http/front-door";
 import { createAccount } from "../helpers/accounts";
+
+// next/headers outside Next: the headers of the request the test server is handling.
+let requestHeaders = new Headers();
+vi.mock("next/headers", () => ({ headers: async () => requestHeaders, cookies: async () => new Map() }));
 
 // Count real password checks: every guess that gets past the throttle costs one.
 vi.mock("@/lib/auth/password", async (importOriginal) => {
@@ -18,6 +26,48 @@ const MAX = 10; // LOGIN_MAX_FAILURES default
 
 const attemptsFor = async (key: string) =>
   (await getDb().select({ n: count() }).from(loginAttempts).where(eq(loginAttempts.key, key)))[0]!.n;
+
+// scripts/start.mjs in miniature: the front door, then a sign-in with the address the app reads.
+async function withSignInServer(trustProxy: number, run: (signIn: (headers: Record<string, string>, email: string) => Promise<string>) => Promise<void>) {
+  const frontDoor = createFrontDoor({ trustProxy, appUrl: "http://localhost:3000" });
+  const handle = async (req: IncomingMessage) => {
+    requestHeaders = new Headers(Object.entries(req.headers).map(([k, v]): [string, string] => [k, String(v)]));
+    return (await logIn({ email: req.headers["x-email"] as string, password: "wrong", address: await clientAddress() })).status;
+  };
+  const server = createServer((req, res) => {
+    if (!frontDoor(req, res)) void handle(req).then((status) => res.end(status));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/login`;
+  try {
+    await run(async (headers, email) => (await fetch(url, { headers: { ...headers, "x-email": email } })).text());
+  } finally {
+    server.close();
+  }
+}
+
+describe("forged client addresses", () => {
+  it("do not escape the per-address limit when no proxy is trusted", async () => {
+    await withSignInServer(0, async (signIn) => {
+      const statuses: string[] = [];
+      for (let i = 0; i < 25; i++) {
+        statuses.push(await signIn({ "x-forwarded-for": `198.18.${i}.1`, "x-leadport-client-address": `198.19.${i}.1` }, `forged-${i}@example.com`));
+      }
+      expect(statuses.filter((s) => s === "invalid")).toHaveLength(MAX);
+      expect(statuses.slice(MAX).every((s) => s === "throttled")).toBe(true);
+      expect(await attemptsFor("addr:127.0.0.1")).toBe(MAX);
+    });
+  });
+
+  it("behind a trusted proxy, count the address the proxy saw, not what the client wrote before it", async () => {
+    await withSignInServer(1, async (signIn) => {
+      const statuses: string[] = [];
+      for (let i = 0; i < 25; i++) statuses.push(await signIn({ "x-forwarded-for": `198.18.${i}.1, 203.0.113.77` }, `proxied-${i}@example.com`));
+      expect(statuses.filter((s) => s === "invalid")).toHaveLength(MAX);
+      expect(await attemptsFor("addr:203.0.113.77")).toBe(MAX);
+    });
+  });
+});
 
 describe("parallel wrong logins", () => {
   it("check the password at most LOGIN_MAX_FAILURES times for one email", async () => {
