@@ -22,6 +22,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
             <NavLink href="/imports">Imports</NavLink>
             <NavLink href="/leads">Leads</NavLink>
             <NavLink href="/reports">Reports</NavLink>
+            <NavLink href="/settings">Settings</NavLink>
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span>
