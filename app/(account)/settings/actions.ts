@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { updateAccountSettings } from "@/lib/settings/account-settings";
-import { actorFor, refusal, type ErrorState } from "./act";
+import { actorFor, refusal, type ErrorState } from "./action-helpers";
 
 export type AccountSettingsState =
   | { status: "idle" }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { currentSessionHash } from "@/lib/people/current-session";
 import { changePassword, renameSelf, signOutOtherSessions } from "@/lib/people/your-account";
-import { actorFor, type ErrorState } from "../act";
+import { actorFor, type ErrorState } from "../action-helpers";
 
 export type NameState = { status: "idle" } | { status: "ok"; name: string } | { status: "invalid"; fieldErrors: Partial<Record<"name", string>> } | ErrorState;
 export type PasswordState =

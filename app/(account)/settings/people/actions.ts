@@ -6,7 +6,7 @@ import { isId } from "@/lib/ids";
 import type { HolderRole } from "@/lib/auth/roles";
 import { invitePerson, revokeInvitation } from "@/lib/people/invitations";
 import { changeRole, makeResetLink, removePerson } from "@/lib/people/manage";
-import { actorFor, refusal, type ErrorState } from "../act";
+import { actorFor, refusal, type ErrorState } from "../action-helpers";
 
 export type InviteState =
   | { status: "idle" }
