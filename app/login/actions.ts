@@ -3,9 +3,10 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { requestClient } from "@/lib/accounts/request-client";
 import { DEVICE_COOKIE } from "@/lib/auth/device";
 import { logIn } from "@/lib/auth/login";
-import { endSession, requestClient, setSignInCookies } from "@/lib/auth/session";
+import { endSession, setSignInCookies } from "@/lib/auth/session";
 
 const loginSchema = z.object({
   email: z.email("Enter the email you signed up with"),

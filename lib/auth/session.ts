@@ -78,11 +78,6 @@ export async function setSignInCookies(input: { token: string; expiresAt: Date; 
   });
 }
 
-/** The browser and address of this request, as a session records them (lib/accounts/open-session.ts). */
-export async function requestClient(): Promise<{ userAgent: string; address: string }> {
-  return { userAgent: ((await headers()).get("user-agent") ?? "").slice(0, 300), address: await clientAddress() };
-}
-
 // Served over https: APP_URL says so, or a proxy TRUST_PROXY trusts reports it (X-Forwarded-Proto).
 async function requestIsHttps(): Promise<boolean> {
   return servedOverHttps({ appUrl: env.APP_URL, forwardedProto: (await headers()).get("x-forwarded-proto") ?? undefined, trustProxy: env.TRUST_PROXY });
