@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { isId } from "@/lib/ids";
 import type { HolderRole } from "@/lib/auth/roles";
+import { NOT_FOUND } from "@/lib/people/actor";
 import { invitePerson, revokeInvitation } from "@/lib/people/invitations";
 import { changeRole, makeResetLink, removePerson } from "@/lib/people/manage";
 import { actorFor, refusal, type ErrorState } from "../action-helpers";
@@ -22,7 +23,7 @@ const idFrom = (formData: FormData, name: string) => {
   const value = String(formData.get(name) ?? "");
   return isId(value) ? value : null;
 };
-const gone: ErrorState = { status: "error", message: "That person or invitation is no longer in this account. Reload the page." };
+const gone = refusal(NOT_FOUND);
 
 // The invitation link is in this reply and nowhere else: only its hash is stored.
 export async function invitePersonAction(_prev: InviteState, formData: FormData): Promise<InviteState> {
