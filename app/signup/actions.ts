@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { formText, type AccountFormState } from "@/app/_components/account-form-state";
-import { requestClient } from "@/lib/accounts/request-client";
 import { signUp } from "@/lib/accounts/sign-up";
-import { setSessionCookie } from "@/lib/auth/session";
+import { requestClient } from "@/lib/accounts/request-client";
+import { setSignInCookies } from "@/lib/auth/session";
 
 export async function signUpAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const values = { name: formText(formData, "name"), email: formText(formData, "email"), accountName: formText(formData, "accountName") };
@@ -17,6 +17,6 @@ export async function signUpAction(_prev: AccountFormState, formData: FormData):
   // Closed: the page is a 404, and a call made without it gets nothing either.
   if (result.status === "closed") return { status: "error", message: "Sign-up is closed on this Leadport.", values: {} };
   if (result.status === "invalid") return { status: "invalid", fieldErrors: result.fieldErrors, values };
-  await setSessionCookie(result.session.token, result.session.expiresAt);
+  await setSignInCookies({ ...result.session, email: result.email });
   redirect("/");
 }

@@ -53,7 +53,7 @@ export async function acceptInvitation(input: AcceptInvitationInput): Promise<Ac
         target: { type: "person", id: holderId, label: email },
         details: { role, invitationId: link.id, invitedBy: link.createdBy },
       });
-      return { status: "ok", session: await openSession(tx, holderId, input.client, now) };
+      return { status: "ok", email, session: await openSession(tx, holderId, input.client, now) };
     });
   } catch (error) {
     // Someone took the address between our check and our insert.

@@ -34,18 +34,18 @@ async function choosePassword(kind: "setup" | "reset", input: ChoosePasswordInpu
   return inTransaction<ChoosePasswordResult>(db, async (tx) => {
     const link = await findUsableLink(tx, kind, input.token, now);
     if (!link?.accountHolderId || !(await claimLink(tx, link.id, now))) return { status: "gone" };
-    const holderId = await setPasswordHash(tx, link.accountHolderId, passwordHash);
-    if (!holderId) return { status: "gone" };
-    if (kind === "reset") await tx.delete(sessions).where(eq(sessions.accountHolderId, holderId));
-    return { status: "ok", session: await openSession(tx, holderId, input.client, now) };
+    const holder = await setPasswordHash(tx, link.accountHolderId, passwordHash);
+    if (!holder) return { status: "gone" };
+    if (kind === "reset") await tx.delete(sessions).where(eq(sessions.accountHolderId, holder.id));
+    return { status: "ok", email: holder.email, session: await openSession(tx, holder.id, input.client, now) };
   });
 }
 
-async function setPasswordHash(tx: Db, holderId: string, passwordHash: string): Promise<string | null> {
+async function setPasswordHash(tx: Db, holderId: string, passwordHash: string) {
   const [row] = await tx
     .update(accountHolders)
     .set({ passwordHash, updatedAt: new Date() })
     .where(eq(accountHolders.id, holderId))
-    .returning({ id: accountHolders.id });
-  return row?.id ?? null;
+    .returning({ id: accountHolders.id, email: accountHolders.email });
+  return row ?? null;
 }

@@ -4,7 +4,8 @@ import { newPasswordSchema } from "@/lib/auth/password-rules";
 
 export type FieldErrors = Partial<Record<string, string>>;
 
-export type SignedIn = { status: "ok"; session: { token: string; expiresAt: Date } };
+/** Signed in: the session to put in a cookie, and the email the device cookie is bound to. */
+export type SignedIn = { status: "ok"; email: string; session: { token: string; expiresAt: Date } };
 export type Invalid = { status: "invalid"; fieldErrors: FieldErrors };
 /** The link is unknown, used, revoked or expired (or was used by another request a moment ago). */
 export type LinkGone = { status: "gone" };

@@ -47,7 +47,7 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
         actor: null,
         details: { via: "sign-up" },
       });
-      return { status: "ok", session: await openSession(tx, holderId, input.client, input.now) };
+      return { status: "ok", email, session: await openSession(tx, holderId, input.client, input.now) };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return EMAIL_TAKEN;

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { formText, refusedState, type AccountFormState } from "@/app/_components/account-form-state";
 import { acceptInvitation } from "@/lib/accounts/accept-invitation";
 import { requestClient } from "@/lib/accounts/request-client";
-import { setSessionCookie } from "@/lib/auth/session";
+import { setSignInCookies } from "@/lib/auth/session";
 
 export async function acceptInvitationAction(token: string, _prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const name = formText(formData, "name");
@@ -16,6 +16,6 @@ export async function acceptInvitationAction(token: string, _prev: AccountFormSt
     client: await requestClient(),
   });
   if (result.status !== "ok") return refusedState(result, { name });
-  await setSessionCookie(result.session.token, result.session.expiresAt);
+  await setSignInCookies({ ...result.session, email: result.email });
   redirect("/");
 }

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { formText, refusedState, type AccountFormState } from "@/app/_components/account-form-state";
 import { completeSetup } from "@/lib/accounts/choose-password";
 import { requestClient } from "@/lib/accounts/request-client";
-import { setSessionCookie } from "@/lib/auth/session";
+import { setSignInCookies } from "@/lib/auth/session";
 
 export async function setupAction(token: string, _prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const result = await completeSetup({
@@ -14,6 +14,6 @@ export async function setupAction(token: string, _prev: AccountFormState, formDa
     client: await requestClient(),
   });
   if (result.status !== "ok") return refusedState(result);
-  await setSessionCookie(result.session.token, result.session.expiresAt);
+  await setSignInCookies({ ...result.session, email: result.email });
   redirect("/");
 }
