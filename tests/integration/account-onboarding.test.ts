@@ -90,6 +90,7 @@ describe("the setup link", () => {
     const done = await completeSetup({ token: owner.token, password, confirmPassword: password, client });
     expect(done.status).toBe("ok");
     if (done.status !== "ok") return;
+    expect(done.email).toBe("setup@example.com");
     expect(await getSessionHolder(sha256(done.session.token))).toMatchObject({ email: "setup@example.com", role: "owner", accountId: owner.accountId });
     const [row] = await getDb().select().from(sessions).where(eq(sessions.tokenHash, sha256(done.session.token)));
     expect(row).toMatchObject({ userAgent: "vitest", clientAddress: "203.0.113.9" });
