@@ -27,7 +27,7 @@ export async function openSession(personId: string, userAgent = "test-browser"):
 /** An account with an owner, an admin, an editor and a viewer, as Actors. */
 export async function teamAccount(tag: string) {
   const owner = await createAccount({ email: `owner@${tag}.test`, password: PASSWORD });
-  const add = (role: "owner" | "admin" | "editor" | "viewer", name = role) =>
+  const add = (role: "owner" | "admin" | "editor" | "viewer", name: string = role) =>
     addPerson({ accountId: owner.accountId, email: `${name}@${tag}.test`, password: PASSWORD, role }).then((p) => actorFor(p.id));
   return {
     accountId: owner.accountId,
