@@ -51,19 +51,19 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <ReportView table={table} rowHref={(row) => rowHref(params, row)} />
       {/* Shared links and their URLs are for roles that may share: a viewer reads the report only. */}
       {can(holder.role, "reports:share") && (
-      <div className="mt-8 grid gap-6 lg:grid-cols-2">
-        <Card>
-          <h2 className="mb-3 text-lg font-medium">Share this report</h2>
-          <p className="mb-3 text-sm text-slate-600">
-            Anyone with the link sees the counts, read-only, and can change only the time frame. No login; no lead data beyond the partner report&apos;s last imported lead.
-          </p>
-          <ShareForm scope={{ ...params, batch: params.batch !== undefined }} sources={options.sources} />
-        </Card>
-        <Card>
-          <h2 className="mb-3 text-lg font-medium">Shared links</h2>
-          <SharedLinks links={links} names={names} />
-        </Card>
-      </div>
+        <div className="mt-8 grid gap-6 lg:grid-cols-2">
+          <Card>
+            <h2 className="mb-3 text-lg font-medium">Share this report</h2>
+            <p className="mb-3 text-sm text-slate-600">
+              Anyone with the link sees the counts, read-only, and can change only the time frame. No login; no lead data beyond the partner report&apos;s last imported lead.
+            </p>
+            <ShareForm scope={{ ...params, batch: params.batch !== undefined }} sources={options.sources} />
+          </Card>
+          <Card>
+            <h2 className="mb-3 text-lg font-medium">Shared links</h2>
+            <SharedLinks links={links} names={names} />
+          </Card>
+        </div>
       )}
     </>
   );

@@ -24,38 +24,38 @@ export function SourceConfigEditor({ sourceId, config: saved, flowFields, option
     <EditorContext value={{ fields: flowFields, ruleFields: ruleFieldsOf(flowFields, options.standardFields), operatorsByType: options.operatorsByType, errors }}>
       <form onSubmit={submitKeepingValues(action)} noValidate>
         <fieldset disabled={readOnly} className="space-y-6">
-        <input type="hidden" name="sourceId" value={sourceId} />
-        <input type="hidden" name="config" value={JSON.stringify(config)} />
-        <section aria-labelledby="source-acceptance">
-          <h3 id="source-acceptance" className="font-semibold">
-            Acceptance criteria
-          </h3>
-          <p className="mb-2 text-sm text-slate-600">Checked after the flow&apos;s criteria, for this source&apos;s leads only.</p>
-          <CriteriaEditor value={config.acceptance} onChange={(acceptance) => setConfig({ ...config, acceptance })} path="acceptance" />
-        </section>
-        <section aria-labelledby="source-pricing">
-          <h3 id="source-pricing" className="font-semibold">
-            Pricing
-          </h3>
-          <p className="mb-2 text-sm text-slate-600">Applied after the flow&apos;s price rules: a match here overrides them.</p>
-          <PricingEditor value={config.pricing} onChange={(pricing) => setConfig({ ...config, pricing })} path="pricing" allowSourceMode={false} />
-        </section>
-        <section aria-labelledby="source-caps">
-          <h3 id="source-caps" className="font-semibold">
-            Volume caps
-          </h3>
-          <CapsEditor value={config.caps} onChange={(caps) => setConfig({ ...config, caps })} path="caps" owner="this source" />
-        </section>
-        {!readOnly && (
-          <div className="flex items-center gap-3">
-            <button type="submit" disabled={pending} className={buttonClass("primary")}>
-              {pending ? "Saving…" : "Save criteria and pricing"}
-            </button>
-          </div>
-        )}
-        {state.status === "ok" && <Notice tone="ok">{state.message}</Notice>}
-        {state.status === "error" && <Notice tone="error">{state.message}</Notice>}
-        {state.status === "invalid" && <Notice tone="error">Nothing was saved: fix the problems marked in red above.</Notice>}
+          <input type="hidden" name="sourceId" value={sourceId} />
+          <input type="hidden" name="config" value={JSON.stringify(config)} />
+          <section aria-labelledby="source-acceptance">
+            <h3 id="source-acceptance" className="font-semibold">
+              Acceptance criteria
+            </h3>
+            <p className="mb-2 text-sm text-slate-600">Checked after the flow&apos;s criteria, for this source&apos;s leads only.</p>
+            <CriteriaEditor value={config.acceptance} onChange={(acceptance) => setConfig({ ...config, acceptance })} path="acceptance" />
+          </section>
+          <section aria-labelledby="source-pricing">
+            <h3 id="source-pricing" className="font-semibold">
+              Pricing
+            </h3>
+            <p className="mb-2 text-sm text-slate-600">Applied after the flow&apos;s price rules: a match here overrides them.</p>
+            <PricingEditor value={config.pricing} onChange={(pricing) => setConfig({ ...config, pricing })} path="pricing" allowSourceMode={false} />
+          </section>
+          <section aria-labelledby="source-caps">
+            <h3 id="source-caps" className="font-semibold">
+              Volume caps
+            </h3>
+            <CapsEditor value={config.caps} onChange={(caps) => setConfig({ ...config, caps })} path="caps" owner="this source" />
+          </section>
+          {!readOnly && (
+            <div className="flex items-center gap-3">
+              <button type="submit" disabled={pending} className={buttonClass("primary")}>
+                {pending ? "Saving…" : "Save criteria and pricing"}
+              </button>
+            </div>
+          )}
+          {state.status === "ok" && <Notice tone="ok">{state.message}</Notice>}
+          {state.status === "error" && <Notice tone="error">{state.message}</Notice>}
+          {state.status === "invalid" && <Notice tone="error">Nothing was saved: fix the problems marked in red above.</Notice>}
         </fieldset>
       </form>
     </EditorContext>

@@ -21,42 +21,42 @@ export function SourceSettingsForm({ sourceId, name, contact, enabled, requireAp
   return (
     <form action={action} noValidate>
       <fieldset disabled={readOnly} className="space-y-4">
-      <input type="hidden" name="sourceId" value={sourceId} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor={`${id}-name`} className={labelClass}>
-            Name
+        <input type="hidden" name="sourceId" value={sourceId} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor={`${id}-name`} className={labelClass}>
+              Name
+            </label>
+            <input id={`${id}-name`} name="name" defaultValue={name} className={`${inputClass} mt-1 w-full`} {...described("name")} />
+            {problem("name")}
+          </div>
+          <div>
+            <label htmlFor={`${id}-contact`} className={labelClass}>
+              Contact shown on the Submission Docs
+            </label>
+            <input id={`${id}-contact`} name="contact" defaultValue={contact} placeholder="leads@yourcompany.com" className={`${inputClass} mt-1 w-full`} {...described("contact")} />
+            {problem("contact")}
+          </div>
+        </div>
+        <div className="space-y-2 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="enabled" defaultChecked={enabled} className="h-4 w-4" />
+            Enabled: the source can send leads and open its Submission Docs
           </label>
-          <input id={`${id}-name`} name="name" defaultValue={name} className={`${inputClass} mt-1 w-full`} {...described("name")} />
-          {problem("name")}
-        </div>
-        <div>
-          <label htmlFor={`${id}-contact`} className={labelClass}>
-            Contact shown on the Submission Docs
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="requireApiKey" defaultChecked={requireApiKey} className="h-4 w-4" />
+            Require the API key on every submission
           </label>
-          <input id={`${id}-contact`} name="contact" defaultValue={contact} placeholder="leads@yourcompany.com" className={`${inputClass} mt-1 w-full`} {...described("contact")} />
-          {problem("contact")}
         </div>
-      </div>
-      <div className="space-y-2 text-sm">
-        <label className="flex items-center gap-2">
-          <input type="checkbox" name="enabled" defaultChecked={enabled} className="h-4 w-4" />
-          Enabled: the source can send leads and open its Submission Docs
-        </label>
-        <label className="flex items-center gap-2">
-          <input type="checkbox" name="requireApiKey" defaultChecked={requireApiKey} className="h-4 w-4" />
-          Require the API key on every submission
-        </label>
-      </div>
-      {!readOnly && (
-        <div className="flex items-center gap-3">
-          <button type="submit" disabled={pending} className={buttonClass("primary")}>
-            {pending ? "Saving…" : "Save settings"}
-          </button>
-        </div>
-      )}
-      {state.status === "ok" && <Notice tone="ok">{state.message}</Notice>}
-      {state.status === "error" && <Notice tone="error">{state.message}</Notice>}
+        {!readOnly && (
+          <div className="flex items-center gap-3">
+            <button type="submit" disabled={pending} className={buttonClass("primary")}>
+              {pending ? "Saving…" : "Save settings"}
+            </button>
+          </div>
+        )}
+        {state.status === "ok" && <Notice tone="ok">{state.message}</Notice>}
+        {state.status === "error" && <Notice tone="error">{state.message}</Notice>}
       </fieldset>
     </form>
   );
