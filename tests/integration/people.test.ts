@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { accountHolders, accountLinks, auditEvents, sessions } from "@/db/schema";
 import { findUsableLink } from "@/lib/accounts/links";
+import { newId } from "@/lib/ids";
 import { getSessionHolder } from "@/lib/auth/queries";
 import { captureMailForTests } from "@/lib/mail/send";
 import { invitePerson, revokeInvitation } from "@/lib/people/invitations";
@@ -188,6 +189,18 @@ describe("reset links", () => {
     expect(await findUsableLink(getDb(), "reset", tokenOf(first.url))).toBeNull();
     expect(await findUsableLink(getDb(), "reset", tokenOf(second.url))).toMatchObject({ accountHolderId: team.editor.id, email: team.editor.email, createdBy: team.owner.id });
     expect((await auditOf(team.accountId, "person.reset_link_made")).map((e) => e.actorEmail)).toEqual([team.admin.email, team.owner.email]);
+  });
+});
+
+describe("the list of people", () => {
+  it("has everyone in the account and no one else, with whether they have chosen a password", async () => {
+    const id = newId();
+    await getDb().insert(accountHolders).values({ id, accountId: team.accountId, email: "pending@acme.test", role: "viewer" });
+    const people = await listPeopleByAccount(team.accountId);
+    expect(people.find((p) => p.id === id)).toMatchObject({ isSetUp: false, lastSignInAt: null });
+    expect(people.find((p) => p.id === team.owner.id)).toMatchObject({ isSetUp: true, role: "owner" });
+    expect(people.map((p) => p.email)).not.toContain(other.owner.email);
+    expect(Object.keys(people[0]!)).not.toContain("passwordHash");
   });
 });
 
