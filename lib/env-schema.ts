@@ -1,6 +1,7 @@
 // The environment, parsed once with zod. Pure so scripts (migrate, seed, worker) can share it;
 // lib/env.ts is the server-only entry point for the app.
 import { z } from "zod";
+import { passwordProblem } from "./auth/password-rules";
 
 const boolish = z
   .enum(["true", "false", "1", "0", ""])
@@ -18,7 +19,16 @@ export const envSchema = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   MIGRATE_ON_START: boolish,
   SEED_DEMO: boolish,
-  DEMO_PASSWORD: z.string().min(8).optional(),
+  // The demo owner's password follows the rule every chosen password does (lib/auth/password-rules.ts).
+  // Empty (as .env.example leaves it) means unset: a random one is made and printed once.
+  DEMO_PASSWORD: z
+    .string()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .superRefine((v, ctx) => {
+      const problem = v === undefined ? null : passwordProblem(v);
+      if (problem) ctx.addIssue({ code: "custom", message: `${problem} (the rule for every password)` });
+    }),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),

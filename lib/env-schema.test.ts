@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { randomToken } from "./crypto";
+import { parseEnv } from "./env-schema";
+
+describe("DEMO_PASSWORD", () => {
+  it("follows the password rule every chosen password does", () => {
+    expect(() => parseEnv({ DEMO_PASSWORD: "nine-char" })).toThrow("DEMO_PASSWORD: Use at least 10 characters. (the rule for every password)");
+    expect(() => parseEnv({ DEMO_PASSWORD: "x".repeat(12) })).toThrow(/Use more than one distinct character/);
+    expect(parseEnv({ DEMO_PASSWORD: "ten-chars!" }).DEMO_PASSWORD).toBe("ten-chars!");
+  });
+
+  it("reads empty, as .env.example leaves it, as unset", () => {
+    expect(parseEnv({ DEMO_PASSWORD: "" }).DEMO_PASSWORD).toBeUndefined();
+    expect(parseEnv({}).DEMO_PASSWORD).toBeUndefined();
+  });
+
+  it("is satisfied by the random password the demo seed makes when it is unset", () => {
+    // db/seed-demo.ts: randomToken(12), 16 base64url characters.
+    for (let i = 0; i < 50; i++) {
+      const password = randomToken(12);
+      expect(parseEnv({ DEMO_PASSWORD: password }).DEMO_PASSWORD).toBe(password);
+    }
+  });
+});
