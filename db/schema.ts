@@ -428,6 +428,34 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.sourceId, t.key] })],
 );
 
+// One row per delivery of a lead to a recipient step, written before the request is sent and
+// outside the transaction that saves the lead (lib/flow/steps/delivery-ledger.ts), so a batch retried
+// after a crash reuses the answer instead of sending again, or resends with the same key.
+// idempotency_key is the Idempotency-Key header sent: `<import id>-<line>-<step id>` for an import's
+// row (a retried batch gives the lead a new id), `<lead id>-<step id>` for the real-time API.
+// lead_id is the lead's id when the attempt was first made. No foreign keys: the lead may never commit.
+export const deliveryAttempts = pgTable(
+  "delivery_attempts",
+  {
+    idempotencyKey: text("idempotency_key").primaryKey(),
+    leadId: text("lead_id").notNull(),
+    stepId: text("step_id").notNull(),
+    importId: text("import_id"),
+    importLine: integer("import_line"),
+    // sending: recorded, no answer yet (a retry resends with the same key); answered: reused as is.
+    status: text("status", { enum: ["sending", "answered"] }).notNull().default("sending"),
+    responseStatus: integer("response_status"),
+    // The reply's first 2,000 characters, for support; the outcome is read from the whole reply.
+    responseBody: text("response_body"),
+    outcome: text("outcome", { enum: ["success", "failure", "error"] }),
+    reason: text("reason"),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  (t) => [index("delivery_attempts_import_idx").on(t.importId, t.importLine), index("delivery_attempts_sent_at_idx").on(t.sentAt)],
+);
+export type DeliveryAttempt = typeof deliveryAttempts.$inferSelect;
+
 export const reportLinks = pgTable(
   "report_links",
   {
