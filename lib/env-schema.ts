@@ -40,6 +40,8 @@ export const envSchema = z.object({
   // smtp(s)://user:pass@host:port; unset: no mail is sent, links are only shown to copy.
   SMTP_URL: z.string().optional().or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().default("Leadport <no-reply@localhost>"),
+  // Most fields one lead may carry (real-time API, after nested objects are flattened); more gets 413.
+  LEAD_MAX_FIELDS: z.coerce.number().int().min(1).max(100_000).default(500),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(512 * 1024 * 1024),
   WORKER_IN_PROCESS: boolish,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
