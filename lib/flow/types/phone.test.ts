@@ -49,22 +49,63 @@ describe("phone", () => {
     expect(phoneType.parse(`${area}-555-1212`)).toMatchObject({ valid: true, area, is_tollfree: true });
   });
 
-  it("keeps the national significant number for other countries", () => {
+  it("keeps the national significant number for other countries, with area and number apart", () => {
     expect(phoneType.parse("+44 20 7946 0958")).toMatchObject({
       normal: "2079460958",
       valid: true,
       country_code: "GB",
       country_calling_code: "44",
-      area: null,
+      area: "20",
+      number: "79460958",
+      exchange: null,
+      line: null,
       type: "fixed_line",
     });
+  });
+
+  it.each([
+    ["+33 1 23 45 67 89", "1", "23456789"],
+    ["+49 30 123456", "30", "123456"],
+    ["+61 2 9374 4000", "2", "93744000"],
+  ])("splits the area code off %j", (raw, area, number) => {
+    expect(phoneType.parse(raw)).toMatchObject({ valid: true, area, number });
+  });
+
+  it("keeps Canada as the country of a Canadian area code", () => {
+    expect(phoneType.parse("(416) 555-0123")).toMatchObject({ normal: "4165550123", valid: true, country_code: "CA" });
+  });
+
+  it.each([
+    ["1-800-FLOWERS", "8003569377", "3569377"],
+    ["(800) GOT-JUNK", "8004685865", "4685865"],
+    ["1-800-PAY-COMM", "8007292666", "7292666"],
+    ["1-800-MATTRESS", "8006288737", "6288737"],
+    ["888 555 LOAN", "8885555626", "5555626"],
+  ])("dials the vanity number %j as %s", (raw, normal, number) => {
+    expect(phoneType.parse(raw)).toMatchObject({ raw, normal, valid: true, area: normal.slice(0, 3), number, is_tollfree: true });
+  });
+
+  it.each([
+    ["1-(512) *** ****", "512*******", "512", "***", "****"],
+    ["512-***-1111", "512***1111", "512", "***", "1111"],
+    ["+1 (512) 789-****", "512789****", "512", "789", "****"],
+  ])("keeps the masked number %j as %s, valid and flagged masked", (raw, normal, area, exchange, line) => {
+    expect(phoneType.parse(raw)).toMatchObject({ raw, normal, valid: true, masked: true, area, exchange, line, country_calling_code: "1" });
+  });
+
+  it.each(["512-***-111", "112-***-1111", "512 *** **** 5", "***"])("marks the badly masked %j invalid", (raw) => {
+    expect(phoneType.parse(raw)).toEqual({ raw, normal: raw.trim(), valid: false });
+  });
+
+  it("does not flag an ordinary number as masked", () => {
+    expect(phoneType.parse("512-789-1111")).not.toHaveProperty("masked");
   });
 
   it("reads the line type from metadata where the numbering plan has one", () => {
     expect(phoneType.parse("+44 7911 123456")).toMatchObject({ valid: true, type: "mobile" });
   });
 
-  it.each(["555-1234", "123-456-7890", "512-111-1111", "call me"])("marks %j invalid", (raw) => {
+  it.each(["555-1234", "123-456-7890", "512-111-1111", "call me", "FLOWERS", "1-800-FL", "123456"])("marks %j invalid", (raw) => {
     expect(phoneType.parse(raw)).toMatchObject({ raw, valid: false });
   });
 
