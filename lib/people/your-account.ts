@@ -6,6 +6,8 @@ import { getDb } from "@/db";
 import { accountHolders } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-rules";
+import { releaseAttempt, reserveAttempt } from "@/lib/auth/throttle-queries";
+import { env } from "@/lib/env";
 import { NOT_FOUND, type Actor, type Invalid, type NotFound } from "./actor";
 import { deleteSessionsOf, getPersonInAccount, listSessionsOf } from "./queries";
 import { personNameSchema } from "./validation";
@@ -24,9 +26,18 @@ export async function renameSelf(actor: Actor, input: { name: unknown }): Promis
 }
 
 type PasswordField = "current" | "next" | "confirm";
-export type ChangePasswordResult = { status: "ok"; sessionsEnded: number } | Invalid<PasswordField> | NotFound;
+export type ChangePasswordResult =
+  | { status: "ok"; sessionsEnded: number }
+  | Invalid<PasswordField>
+  | NotFound
+  | { status: "throttled"; message: string };
 
-/** Needs the current password; the new one replaces it and every other session of this person ends. */
+/**
+ * Needs the current password; the new one replaces it and every other session of this person ends.
+ * Wrong current passwords count against the person as sign-in failures do (same throttle, limits and
+ * window, own key): a stolen session must not become a way to guess the password. Forms the rules
+ * refuse are not counted; they never reach the check.
+ */
 export async function changePassword(
   actor: Actor,
   input: { current: unknown; next: unknown; confirm: unknown; currentSession: string },
@@ -41,9 +52,15 @@ export async function changePassword(
 
   const person = await getPersonInAccount(getDb(), actor.accountId, actor.id);
   if (!person) return NOT_FOUND;
-  if (!person.passwordHash || !(await verifyPassword(current!, person.passwordHash))) {
-    return { status: "invalid", fieldErrors: { current: "That is not your current password" } };
+  const throttleKey = `password:${person.id}`;
+  const reservation = await reserveAttempt([throttleKey], { maxFailures: env.LOGIN_MAX_FAILURES, windowMinutes: env.LOGIN_WINDOW_MINUTES });
+  if (reservation.status === "throttled") {
+    return { status: "throttled", message: `Too many wrong current passwords. Try again in ${env.LOGIN_WINDOW_MINUTES} minutes.` };
   }
+  if (!person.passwordHash || !(await verifyPassword(current!, person.passwordHash))) {
+    return { status: "invalid", fieldErrors: { current: "That is not your current password" } }; // the reservation stays: a failure
+  }
+  await releaseAttempt(reservation.ids, throttleKey);
   const newHash = await hashPassword(next!);
   return getDb().transaction(async (tx) => {
     // Only over the hash just checked: a change made meanwhile (a reset link) wins, this one retries.

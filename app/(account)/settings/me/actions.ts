@@ -37,6 +37,7 @@ export async function changePasswordAction(_prev: PasswordState, formData: FormD
     currentSession: await currentSessionHash(),
   });
   if (result.status === "not_found") return gone;
+  if (result.status === "throttled") return { status: "error", message: result.message };
   if (result.status === "ok") revalidatePath(PATH);
   return result;
 }
