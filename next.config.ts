@@ -18,8 +18,9 @@ function securityHeaderRules() {
 }
 
 const nextConfig: NextConfig = {
-  // Native, WASM or stream-heavy server packages are loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-copy-streams", "pg-boss", "pino", "csv-parse", "iconv-lite"],
+  // Native, WASM or stream-heavy server packages are loaded from node_modules, not bundled;
+  // @activeprospect/freemail reads its domain lists from disk beside itself (fs + __dirname).
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-copy-streams", "pg-boss", "pino", "csv-parse", "iconv-lite", "@activeprospect/freemail"],
   poweredByHeader: false,
   // Separate build folders let several test runs build side by side (NEXT_DIST_DIR=.next-e2e-...).
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -12,8 +12,25 @@ describe("email", () => {
       host: "gmail",
       tld: "com",
       is_free: true,
+      is_disposable: false,
     });
   });
+
+  it.each([
+    ["John Doe <john@example.com>", "john@example.com"],
+    ['"Doe, John" <John@Example.com>', "john@example.com"],
+    ["<jdoe@example.org>", "jdoe@example.org"],
+    ["Jane < jane@example.net > ", "jane@example.net"],
+  ])("reads the address inside the brackets of %j", (raw, normal) => {
+    expect(emailType.parse(raw)).toMatchObject({ raw, normal, valid: true, is_free: false });
+  });
+
+  it.each(["John Doe <john@example>", "John <john@example.com> extra", "<a@example.com><b@example.com>"])(
+    "marks the named address %j invalid",
+    (raw) => {
+      expect(emailType.parse(raw)).toMatchObject({ raw, valid: false });
+    },
+  );
 
   it("takes the last label as the tld and the rest as the host", () => {
     expect(emailType.parse("jane+leads@mail.acme.co.uk")).toMatchObject({
@@ -26,15 +43,28 @@ describe("email", () => {
     });
   });
 
-  it.each(["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com"])(
-    "knows %s is a free provider",
+  it.each(["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com", "GMX.DE", "Yahoo.Co.Jp", "web.de"])(
+    "knows %s is a free provider, whatever its case",
     (domain) => {
-      expect(emailType.parse(`a@${domain}`)).toMatchObject({ valid: true, is_free: true });
+      expect(emailType.parse(`a@${domain}`)).toMatchObject({ valid: true, is_free: true, is_disposable: false });
     },
   );
 
+  it.each(["mailinator.com", "Mailinator.COM", "guerrillamail.com"])("knows %s is disposable (and so free)", (domain) => {
+    expect(emailType.parse(`lead@${domain}`)).toMatchObject({ valid: true, is_free: true, is_disposable: true });
+  });
+
+  it("reads a free provider through a subdomain", () => {
+    expect(emailType.parse("a@mail.yahoo.com")).toMatchObject({ valid: true, is_free: true });
+  });
+
+  it.each(["acme.com", "example.org", "statefarm.com"])("knows %s is a business domain", (domain) => {
+    expect(emailType.parse(`a@${domain}`)).toMatchObject({ valid: true, is_free: false, is_disposable: false });
+  });
+
   it.each([
     "a@b",
+    "user@domain",
     "a@b.c",
     "@example.com",
     "a@@example.com",

@@ -1,3 +1,4 @@
+import { handleFreemailValidation } from "@activeprospect/freemail";
 import type { FieldType } from "./field-type";
 import { blankValue, isBlank } from "./blank";
 import { TEXT_OPERATORS } from "./operators";
@@ -8,41 +9,16 @@ const WHITESPACE_RE = /\s+/g;
 const EMAIL_RE =
   /^([a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*)@((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59}))$/;
 
-// Consumer mailbox providers; a business address is anything else.
-const FREE_DOMAINS: ReadonlySet<string> = new Set([
-  "gmail.com",
-  "googlemail.com",
-  "yahoo.com",
-  "yahoo.co.uk",
-  "yahoo.ca",
-  "ymail.com",
-  "rocketmail.com",
-  "hotmail.com",
-  "hotmail.co.uk",
-  "outlook.com",
-  "live.com",
-  "msn.com",
-  "aol.com",
-  "icloud.com",
-  "me.com",
-  "mac.com",
-  "protonmail.com",
-  "proton.me",
-  "pm.me",
-  "gmx.com",
-  "gmx.net",
-  "mail.com",
-  "zoho.com",
-  "yandex.com",
-  "yandex.ru",
-  "att.net",
-  "comcast.net",
-  "verizon.net",
-  "sbcglobal.net",
-  "bellsouth.net",
-  "cox.net",
-  "charter.net",
-]);
+// "John Doe <john@example.com>" and '"Doe, John" <john@example.com>': the address is in the brackets.
+const NAMED_ADDRESS_RE = /^[^<>]*<([^<>]+)>\s*$/;
+
+// LeadConduit's own list (@activeprospect/freemail, ISC): ~3,800 free and ~340 disposable
+// domains, matched on the registrable domain, so "mail.yahoo.com" counts as yahoo.com. The list
+// is case-sensitive and the domain here is already lowercased. A disposable domain is free too.
+function freemailFlags(domain: string): { is_free: boolean; is_disposable: boolean } {
+  const flags = handleFreemailValidation(domain);
+  return { is_free: flags.isFree, is_disposable: flags.isDisposable };
+}
 
 export const emailType: FieldType = {
   name: "email",
@@ -50,7 +26,8 @@ export const emailType: FieldType = {
   compareAs: "text",
   parse(raw) {
     if (isBlank(raw)) return blankValue(raw);
-    const address = raw.toLowerCase().replace(WHITESPACE_RE, "");
+    const named = raw.includes("<") ? NAMED_ADDRESS_RE.exec(raw) : null;
+    const address = (named ? named[1]! : raw).toLowerCase().replace(WHITESPACE_RE, "");
     const m = EMAIL_RE.exec(address);
     if (!m) return { raw, normal: address, valid: false };
     const domain = m[2]!;
@@ -64,7 +41,7 @@ export const emailType: FieldType = {
       // The domain without its last label: "mail.example.co.uk" gives "mail.example.co".
       host: domain.slice(0, domain.length - tld.length - 1),
       tld,
-      is_free: FREE_DOMAINS.has(domain),
+      ...freemailFlags(domain),
     };
   },
 };
