@@ -8,6 +8,8 @@ describe("postal_code", () => {
     ["021344424", "02134-4424", "4424"],
     ["02134-4424", "02134-4424", "4424"],
     ["02134 4424", "02134-4424", "4424"],
+    ["78704-", "78704", null],
+    ["78704 - ", "78704", null],
   ])("reads the US zip %j as %s, keeping leading zeros", (raw, normal, four) => {
     expect(postalCodeType.parse(raw)).toEqual({ raw, normal, valid: true, country_code: "US", zip: normal.slice(0, 5), four });
   });
@@ -45,7 +47,7 @@ describe("postal_code", () => {
     });
   });
 
-  it.each(["1234", "123456", "1234567890", "D1A 1A1", "Q2E 4U7", "ABCDE", "SW1A"])("marks %j invalid", (raw) => {
+  it.each(["1234", "123456", "1234567890", "7870-", "78704-12", "-78704", "D1A 1A1", "Q2E 4U7", "ABCDE", "SW1A"])("marks %j invalid", (raw) => {
     expect(postalCodeType.parse(raw)).toEqual({ raw, normal: raw, valid: false });
   });
 

@@ -3,7 +3,8 @@ import { blankValue, invalidValue, isBlank } from "./blank";
 import { TEXT_OPERATORS } from "./operators";
 
 // Tried in LeadConduit's order: US, Canada, UK. Kept as strings so "02134" keeps its zero.
-const US_RE = /^(\d{5})(?:\s*-?\s*(\d{4}))?$/;
+// A dangling hyphen ("78704-") is a form whose ZIP+4 box was left empty: the ZIP stands alone.
+const US_RE = /^(\d{5})(?:\s*-?\s*(\d{4})|\s*-)?$/;
 // Canada Post never uses D F I O Q U, nor W Z as the first letter.
 const CA_RE = /^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z])\s*-?\s*(\d[ABCEGHJ-NPRSTV-Z]\d)$/;
 const GB_RE = /^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$/;

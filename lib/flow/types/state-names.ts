@@ -56,6 +56,13 @@ export const REGIONS: ReadonlyArray<readonly [string, string, "US" | "CA", ...st
   ["VI", "U.S. Virgin Islands", "US", "US Virgin Islands", "Virgin Islands"],
   ["AS", "American Samoa", "US"],
   ["MP", "Northern Mariana Islands", "US"],
+  // Freely associated states and military post offices: USPS codes a US address can carry.
+  ["FM", "Federated States of Micronesia", "US", "Micronesia"],
+  ["MH", "Marshall Islands", "US"],
+  ["PW", "Palau", "US"],
+  ["AA", "Armed Forces Americas", "US"],
+  ["AE", "Armed Forces Europe", "US"],
+  ["AP", "Armed Forces Pacific", "US"],
   ["AB", "Alberta", "CA"],
   ["BC", "British Columbia", "CA"],
   ["MB", "Manitoba", "CA"],

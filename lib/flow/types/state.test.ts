@@ -15,6 +15,14 @@ describe("state", () => {
     ["U.S. Virgin Islands", "VI", "U.S. Virgin Islands"],
     ["AS", "AS", "American Samoa"],
     ["Northern Mariana Islands", "MP", "Northern Mariana Islands"],
+    ["N.Y.", "NY", "New York"],
+    ["FM", "FM", "Federated States of Micronesia"],
+    ["Micronesia", "FM", "Federated States of Micronesia"],
+    ["mh", "MH", "Marshall Islands"],
+    ["Palau", "PW", "Palau"],
+    ["AA", "AA", "Armed Forces Americas"],
+    ["ae", "AE", "Armed Forces Europe"],
+    ["Armed Forces Pacific", "AP", "Armed Forces Pacific"],
   ])("reads %j as %s", (raw, normal, name) => {
     expect(stateType.parse(raw)).toEqual({ raw, normal, valid: true, name, country_code: "US" });
   });
@@ -28,7 +36,7 @@ describe("state", () => {
     expect(stateType.parse(raw)).toEqual({ raw, normal, valid: true, name, country_code: "CA" });
   });
 
-  it.each(["Zz", "Texass", "Bavaria"])("keeps the unknown %j as typed and invalid", (raw) => {
+  it.each(["Zz", "XX", "N/A", "Texass", "Bavaria"])("keeps the unknown %j as typed and invalid", (raw) => {
     expect(stateType.parse(` ${raw} `)).toEqual({ raw: ` ${raw} `, normal: raw, valid: false });
   });
 
