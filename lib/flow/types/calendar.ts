@@ -1,7 +1,8 @@
 // Hand-written calendar-date reader shared by date, dob and time. Strict patterns plus a
 // calendar check replace moment: "1980-02-30" is rejected rather than rolled into March.
 
-export type CalendarDate = { year: number; month: number; day: number };
+// twoDigitYear marks a century that was guessed ("6/2/14"), which dob may move back a hundred years.
+export type CalendarDate = { year: number; month: number; day: number; twoDigitYear?: true };
 
 const MONTHS: ReadonlyMap<string, number> = new Map(
   [
@@ -27,7 +28,9 @@ const WEEKDAY = "(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sd
 const ORDINAL = "(?:st|nd|rd|th)?";
 
 const YEAR_FIRST_RE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
-const YEAR_LAST_RE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/;
+const YEAR_LAST_RE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$/;
+// Two-digit years as moment (and so LeadConduit) reads them: 69-99 are 19xx, 00-68 are 20xx.
+const TWO_DIGIT_PIVOT = 68;
 const EIGHT_DIGITS_RE = /^\d{8}$/;
 // "Jun 2 2014", "June 2, 2014", "Mon Jun 02 2014"
 const MONTH_NAME_FIRST_RE = new RegExp(`^(?:${WEEKDAY})?([a-z]{3,9})\\.?\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})$`, "i");
@@ -51,6 +54,18 @@ function eitherOrder(year: number, first: number, second: number, monthFirst: bo
     : (checked(year, second, first) ?? checked(year, first, second));
 }
 
+function yearLast(yearText: string, first: number, second: number, monthFirst: boolean): CalendarDate | null {
+  if (yearText.length === 4) return eitherOrder(Number(yearText), first, second, monthFirst);
+  const yy = Number(yearText);
+  const date = eitherOrder(yy <= TWO_DIGIT_PIVOT ? 2000 + yy : 1900 + yy, first, second, monthFirst);
+  return date ? { ...date, twoDigitYear: true } : null;
+}
+
+// The same day a hundred years earlier, or null when it does not exist (Feb 29 of 2000 vs 1900).
+export function centuryEarlier(date: CalendarDate): CalendarDate | null {
+  return checked(date.year - 100, date.month, date.day);
+}
+
 function fromEightDigits(s: string): CalendarDate | null {
   const a = Number(s.slice(0, 2));
   const b = Number(s.slice(2, 4));
@@ -69,7 +84,7 @@ export function parseCalendarDate(input: string): CalendarDate | null {
 
   m = YEAR_LAST_RE.exec(text);
   // Dotted dates (18.07.2014) are a European convention, so they read day first.
-  if (m) return eitherOrder(Number(m[4]), Number(m[1]), Number(m[3]), m[2] !== ".");
+  if (m) return yearLast(m[4]!, Number(m[1]), Number(m[3]), m[2] !== ".");
 
   if (EIGHT_DIGITS_RE.test(text)) return fromEightDigits(text);
 

@@ -34,6 +34,19 @@ describe("date", () => {
     expect(dateType.parse(raw)).toEqual({ raw, normal, valid: true });
   });
 
+  it.each([
+    ["6/2/14", "2014-06-02"],
+    ["06/02/14", "2014-06-02"],
+    ["6-2-14", "2014-06-02"],
+    ["12/31/68", "2068-12-31"],
+    ["1/1/69", "1969-01-01"],
+    ["6/2/50", "2050-06-02"],
+    ["31/12/99", "1999-12-31"],
+    ["02.06.14", "2014-06-02"],
+  ])("reads the two-digit year in %j as moment does (00-68 are 20xx)", (raw, normal) => {
+    expect(dateType.parse(raw)).toEqual({ raw, normal, valid: true });
+  });
+
   it("prefers the US reading when both are real dates", () => {
     expect(dateType.parse("02/06/2014")).toMatchObject({ normal: "2014-02-06" });
   });
@@ -49,7 +62,7 @@ describe("date", () => {
     expect(dateType.parse(raw)).toMatchObject({ normal, valid: true });
   });
 
-  it.each(["1980-02-30", "1900-02-29", "2014-06-31", "13/13/2014", "00/10/2014", "Foo 2 2014", "6/2/14", "yesterday", "12345"])(
+  it.each(["1980-02-30", "1900-02-29", "2014-06-31", "13/13/2014", "00/10/2014", "Foo 2 2014", "Jan 2020", "6/2014", "2/30/14", "6/2/014", "yesterday", "12345"])(
     "marks %j invalid",
     (raw) => {
       expect(dateType.parse(raw)).toEqual({ raw, normal: raw, valid: false });

@@ -27,7 +27,21 @@ describe("dob", () => {
     expect(parseDob("2030-01-01", NOW)).toMatchObject({ normal: "2030-01-01", valid: false, age: null, year: 2030 });
   });
 
-  it.each(["1980-02-30", "not a date"])("marks %j invalid", (raw) => {
+  it.each([
+    ["6/2/50", "1950-06-02", 74],
+    ["6/2/14", "2014-06-02", 10],
+    ["12/31/99", "1999-12-31", 24.4],
+    ["6/15/24", "2024-06-15", 0],
+    ["6/16/24", "1924-06-16", 99.9],
+  ])("never puts the two-digit year of %j in the future: %s", (raw, normal, age) => {
+    expect(parseDob(raw, NOW)).toEqual({ raw, normal, valid: true, age, year: Number(normal.slice(0, 4)) });
+  });
+
+  it("keeps a four-digit future year as written, and invalid", () => {
+    expect(parseDob("6/2/2050", NOW)).toMatchObject({ normal: "2050-06-02", valid: false });
+  });
+
+  it.each(["1980-02-30", "not a date", "Jan 2020", "2/30/50"])("marks %j invalid", (raw) => {
     expect(parseDob(raw, NOW)).toEqual({ raw, normal: raw, valid: false });
   });
 

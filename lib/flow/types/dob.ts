@@ -1,7 +1,7 @@
 import type { NormalizedValue } from "../model";
 import type { FieldType } from "./field-type";
 import { blankValue, invalidValue, isBlank } from "./blank";
-import { type CalendarDate, formatIsoDate } from "./calendar";
+import { type CalendarDate, centuryEarlier, formatIsoDate } from "./calendar";
 import { readDate } from "./date";
 import { ORDERED_OPERATORS } from "./operators";
 
@@ -27,8 +27,11 @@ export function ageOn(dob: CalendarDate, now: Date): number {
 // `now` is injectable so tests (and replays of old leads) get a stable age.
 export function parseDob(raw: string, now: Date = new Date()): NormalizedValue {
   if (isBlank(raw)) return blankValue(raw);
-  const date = readDate(raw);
+  let date = readDate(raw);
   if (!date) return invalidValue(raw);
+  // A guessed century that puts the birth in the future is the wrong one: "6/2/50" is 1950.
+  // Deliberately unlike LeadConduit, which reads it as 2050 and gives a negative age.
+  if (date.twoDigitYear && ageOn(date, now) < 0) date = centuryEarlier(date) ?? date;
   const normal = formatIsoDate(date);
   const age = ageOn(date, now);
   // A birth date in the future is a typo or junk, not a person: flag it for 'format is valid'.
