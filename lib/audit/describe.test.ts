@@ -11,6 +11,7 @@ const EXAMPLES: Record<AuditAction, { details?: unknown; sentence: string }> = {
   "person.removed": { details: { role: "viewer" }, sentence: "Removed a person from the account" },
   "person.role_changed": { details: { from: "editor", to: "admin" }, sentence: "Changed a role from Editor to Admin" },
   "person.reset_link_made": { sentence: "Made a password reset link" },
+  "person.setup_link_made": { details: { via: "account:link" }, sentence: "Made a new setup link" },
   "account.created": { details: { owner: "a@example.com" }, sentence: "Created the account" },
   "account.settings_changed": {
     details: { from: { timeZone: "America/Chicago" }, to: { timeZone: "Europe/Berlin" } },

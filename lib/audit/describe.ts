@@ -31,6 +31,7 @@ const SENTENCES: Record<AuditAction, (d: Details) => string> = {
   "person.removed": () => "Removed a person from the account",
   "person.role_changed": (d) => (role(d.from) && role(d.to) ? `Changed a role from ${role(d.from)} to ${role(d.to)}` : "Changed a role"),
   "person.reset_link_made": () => "Made a password reset link",
+  "person.setup_link_made": () => "Made a new setup link",
   "account.created": () => "Created the account",
   "account.settings_changed": settingsChanges,
   "source.api_key_rotated": () => "Rotated a source's API key",

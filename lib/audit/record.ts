@@ -12,6 +12,7 @@ export type AuditAction =
   | "person.removed"
   | "person.role_changed"
   | "person.reset_link_made"
+  | "person.setup_link_made"
   | "account.created"
   | "account.settings_changed"
   | "source.api_key_rotated"
