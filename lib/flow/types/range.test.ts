@@ -7,6 +7,11 @@ describe("range", () => {
     ["1 to 10", "1-10"],
     ["1 - 10", "1-10"],
     ["10-1", "1-10"],
+    ["1 10", "1-10"],
+    ["between 1 and 10", "1-10"],
+    ["Between 1 And 10", "1-10"],
+    ["1 and 10", "1-10"],
+    ["1–10", "1-10"],
   ])("reads %j as the bracket %s", (raw, normal) => {
     expect(rangeType.parse(raw)).toEqual({ raw, normal, valid: true, min: 1, max: 10, avg: 5.5, mid: 5 });
   });
@@ -27,7 +32,7 @@ describe("range", () => {
     expect(rangeType.parse("7")).toEqual({ raw: "7", normal: "7", valid: true, min: 7, max: 7, avg: 7, mid: 7 });
   });
 
-  it.each(["abc", "1-", "to 10", "1-2-3"])("marks %j invalid", (raw) => {
+  it.each(["abc", "1-", "to 10", "1-2-3", "1 2 3", "between 1", "between and 10", "1 or 10"])("marks %j invalid", (raw) => {
     expect(rangeType.parse(raw)).toMatchObject({ raw, valid: false });
   });
 

@@ -2,10 +2,11 @@ import type { FieldType } from "./field-type";
 import { blankValue, invalidValue, isBlank } from "./blank";
 import { ORDERED_OPERATORS } from "./operators";
 
-// Income, debt and age brackets: "1-10", "1 to 10", "$50,000 - $75,000", "10+", or a single number.
+// Income, debt and age brackets: "1-10", "1 to 10", "between 1 and 10", "1 10", "$50,000 - $75,000",
+// "10+", or a single number.
 const DECORATION_RE = /[$,]/g;
 const NUM = "(-?\\d+(?:\\.\\d+)?)";
-const BETWEEN_RE = new RegExp(`^${NUM}\\s*(?:-|–|to)\\s*${NUM}$`, "i");
+const BETWEEN_RE = new RegExp(`^(?:between\\s+)?${NUM}(?:\\s*(?:-|–|to|and)\\s*|\\s+)${NUM}$`, "i");
 const OPEN_RE = new RegExp(`^${NUM}\\s*\\+$`);
 const SINGLE_RE = new RegExp(`^${NUM}$`);
 

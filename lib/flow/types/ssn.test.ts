@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ssnType } from "./ssn";
 
 describe("ssn", () => {
-  it.each(["123-45-6789", "123 45 6789", "123456789", " 123.45.6789 "])("reads %j as nine digits", (raw) => {
+  it.each(["123-45-6789", "123 45 6789", "123456789", " 123.45.6789 ", "SSN 123-45-6789", "123/45/6789", "ssn: 123_45_6789"])("reads %j as nine digits", (raw) => {
     expect(ssnType.parse(raw)).toEqual({
       raw,
       normal: "123456789",
@@ -13,7 +13,18 @@ describe("ssn", () => {
     });
   });
 
-  it.each(["12345678", "1234567890", "123-45-678a", "abc"])("marks %j invalid", (raw) => {
+  it.each(["665-01-0001", "667-01-0001", "899-99-9999", "001-01-0001"])("accepts the issuable number %j", (raw) => {
+    expect(ssnType.parse(raw)).toMatchObject({ raw, valid: true });
+  });
+
+  it.each(["000-12-3456", "666-12-3456", "900-12-3456", "999-99-9999", "123-00-4567", "123-45-0000"])(
+    "refuses %j, a number never issued",
+    (raw) => {
+      expect(ssnType.parse(raw)).toEqual({ raw, normal: raw, valid: false });
+    },
+  );
+
+  it.each(["12345678", "1234567890", "123-45-678a", "SSN 123-45-6789 or 1", "abc"])("marks %j invalid", (raw) => {
     expect(ssnType.parse(raw)).toMatchObject({ raw, valid: false });
   });
 

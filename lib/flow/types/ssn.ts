@@ -3,8 +3,10 @@ import type { FieldType } from "./field-type";
 import { blankValue, invalidValue, isBlank } from "./blank";
 import { BASE_OPERATORS } from "./operators";
 
-const SEPARATORS_RE = /[\s.-]/g;
+const NOT_DIGIT_RE = /\D/g;
 const NINE_DIGITS_RE = /^\d{9}$/;
+// Numbers the SSA has never issued: area 000, 666 or 900-999, group 00, serial 0000.
+const NEVER_ISSUED_RE = /^(?:000|666|9\d\d)|^\d{3}00|0000$/;
 const DIGIT_RE = /\d/g;
 
 // Hides every digit except the last four, keeping separators: "123-45-6789" -> "***-**-6789".
@@ -39,9 +41,11 @@ export const ssnType: FieldType = {
   compareAs: "text",
   parse(raw) {
     if (isBlank(raw)) return blankValue(raw);
-    // Only separators are dropped: letters mixed in mean this is not an SSN.
-    const digits = raw.replace(SEPARATORS_RE, "");
+    // As LeadConduit reads it: the digits, wherever they sit ("SSN 123-45-6789", "123/45/6789").
+    const digits = raw.replace(NOT_DIGIT_RE, "");
     if (!NINE_DIGITS_RE.test(digits)) return invalidValue(raw);
+    // Deliberately stricter than LeadConduit, which accepts these: no person can have one.
+    if (NEVER_ISSUED_RE.test(digits)) return invalidValue(raw);
     return {
       raw,
       normal: digits,
