@@ -1,32 +1,49 @@
 import { isIP } from "node:net";
 import type { FieldType } from "./field-type";
 import { blankValue, invalidValue, isBlank } from "./blank";
+import { canonicalIpv6 } from "./ip-v6";
 import { BASE_OPERATORS } from "./operators";
 
-// "[2001:db8::1]:443" and "203.0.113.7:8080" are how proxies and logs write addresses.
-const BRACKETED_RE = /^\[([^\]]+)\](?::\d+)?$/;
-const V4_WITH_PORT_RE = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/;
+// Where sources wrap the address: a URL ("http://198.51.90.161/form"), a prefix length
+// ("198.51.90.161/32"), a port ("203.0.113.7:8080", "[2001:db8::1]:443").
+const SCHEME_RE = /^[a-z][a-z0-9+.-]*:\/\//i;
+const URL_REST_RE = /[/?#]/;
+const PREFIX_LENGTH_RE = /\/\d{1,3}$/;
+const BRACKETED_RE = /^\[([^\]]+)\](?::\d{1,5})?$/;
+const V4_WITH_PORT_RE = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/;
 
-function address(text: string): string {
-  const bracketed = BRACKETED_RE.exec(text);
+function unwrap(text: string): string {
+  let host = text;
+  if (SCHEME_RE.test(host)) {
+    host = host.replace(SCHEME_RE, "");
+    const end = host.search(URL_REST_RE);
+    if (end >= 0) host = host.slice(0, end);
+  } else host = host.replace(PREFIX_LENGTH_RE, "");
+  const bracketed = BRACKETED_RE.exec(host);
   if (bracketed) return bracketed[1]!;
-  const v4 = V4_WITH_PORT_RE.exec(text);
-  return v4 ? v4[1]! : text;
+  const v4 = V4_WITH_PORT_RE.exec(host);
+  return v4 ? v4[1]! : host;
 }
 
+// isIP refuses a zero-padded quad ("010.0.0.1"): it could mean octal 8 or decimal 10, so it is
+// invalid rather than guessed.
 export const ipType: FieldType = {
   name: "ip",
   operators: BASE_OPERATORS,
   compareAs: "text",
   parse(raw) {
     if (isBlank(raw)) return blankValue(raw);
-    const candidate = address(raw.trim());
-    const version = isIP(candidate);
+    const text = raw.trim();
+    let address = text;
+    let version = isIP(address);
+    if (version === 0) {
+      address = unwrap(text);
+      version = isIP(address);
+    }
     if (version === 0) return invalidValue(raw);
     return {
       raw,
-      // IPv6 hex digits are case-insensitive; lowercase so equality and dedupe agree.
-      normal: version === 6 ? candidate.toLowerCase() : candidate,
+      normal: version === 6 ? canonicalIpv6(address) : address,
       valid: true,
       is_ipv4: version === 4,
       is_ipv6: version === 6,
