@@ -9,11 +9,13 @@ const TOKENS: ReadonlyMap<string, boolean> = new Map([
   ["true", true],
   ["t", true],
   ["1", true],
+  ["on", true],
   ["no", false],
   ["n", false],
   ["false", false],
   ["f", false],
   ["0", false],
+  ["off", false],
 ]);
 
 const OPERATORS: readonly Operator[] = [

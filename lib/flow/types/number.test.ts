@@ -9,6 +9,11 @@ describe("number", () => {
     [" 7 ", 7],
     ["12 months", 12],
     ["0", 0],
+    ["1e3", 1000],
+    ["1E3", 1000],
+    [" 2.5e2 ", 250],
+    ["1.5e-2", 0.015],
+    ["-1e3", -1000],
   ])("reads %j as %d", (raw, normal) => {
     expect(numberType.parse(raw)).toEqual({ raw, normal, valid: true });
   });
