@@ -16,7 +16,7 @@ export const demoFlowConfig: FlowConfig = {
     { id: "postal_code", label: "Postal Code", type: "postal_code", custom: false },
     { id: "dob", label: "Date of Birth", type: "dob", custom: false },
     { id: "loan_amount", label: "Loan Amount", type: "number", custom: true },
-    { id: "credit_rating", label: "Credit Rating", type: "string", custom: true },
+    { id: "credit_rating", label: "Credit Rating", type: "string", custom: false },
   ],
   acceptance: [
     {

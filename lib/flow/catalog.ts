@@ -28,6 +28,24 @@ const FIELDS: ReadonlyArray<readonly [id: string, label: string, type: TypeName]
   ["is_test", "Is Test", "boolean"],
   ["is_batch_lead", "Is Batch Lead", "boolean"],
   ["source_timestamp", "Source Timestamp", "time"],
+  ["county", "County", "string"],
+  ["website", "Website", "string"],
+  ["time_to_contact", "Time to Contact", "string"],
+  ["education_level", "Education Level", "string"],
+  ["title", "Title", "string"],
+  ["industry", "Industry", "string"],
+  ["employment_status", "Employment Status", "string"],
+  // Jornaya's LeadiD token, posted by vendors as leadid_id.
+  ["leadid_id", "LeadiD ID", "string"],
+  ["marital_status", "Marital Status", "string"],
+  ["credit_rating", "Credit Rating", "string"],
+  ["residence_type", "Residence Type", "string"],
+  ["months_at_job", "Months at Job", "number"],
+  ["monthly_salary", "Monthly Salary", "number"],
+  ["mobile_opt_in", "Mobile Opt In", "boolean"],
+  // Brackets as forms send them ("25-34", "65+"), read by the range type.
+  ["age", "Age", "range"],
+  ["credit_score", "Credit Score", "range"],
 ];
 
 export const STANDARD_FIELDS: FieldDef[] = FIELDS.map(([id, label, type]) => ({ id, label, type, custom: false }));
