@@ -110,8 +110,8 @@ describe("validateFlowConfig", () => {
 describe("validateSourceConfig", () => {
   it("checks source rules against the flow's fields", () => {
     const fields = base().fields;
-    const result = validateSourceConfig({ acceptance: [{ id: "c", ruleSet: { op: "and", rules: [{ lhv: "credit_score", op: "is not blank" }] }, reason: "Score please" }] }, fields);
-    expect(result).toEqual({ ok: false, fieldErrors: { "acceptance.0.ruleSet.rules.0.lhv": '"credit_score" is not a field of this flow' } });
+    const result = validateSourceConfig({ acceptance: [{ id: "c", ruleSet: { op: "and", rules: [{ lhv: "score_band", op: "is not blank" }] }, reason: "Score please" }] }, fields);
+    expect(result).toEqual({ ok: false, fieldErrors: { "acceptance.0.ruleSet.rules.0.lhv": '"score_band" is not a field of this flow' } });
     expect(validateSourceConfig({}, fields).ok).toBe(true);
   });
 });
