@@ -12,9 +12,22 @@ export function readBasicAuth(header: string | null): Credentials | null {
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-// Sources that do not require their key are let in whatever they send.
-export function isAuthorized(header: string | null, source: { requireApiKey: boolean; apiKeyHash: string }): boolean {
-  if (!source.requireApiKey) return true;
+// The API key sent (HTTP Basic, user API), or null when the request carries none.
+export function apiKeyOf(header: string | null): string | null {
   const credentials = readBasicAuth(header);
-  return credentials !== null && credentials.user.toUpperCase() === "API" && apiKeyMatches(credentials.password, source.apiKeyHash);
+  return credentials !== null && credentials.user.toUpperCase() === "API" ? credentials.password : null;
+}
+
+// Sources that do not require their key are let in whatever they send. currentHash is read from the
+// database for this request (never the cached settings), and only when a key was sent.
+export async function isAuthorized(
+  header: string | null,
+  source: { requireApiKey: boolean },
+  currentHash: () => Promise<string | null>,
+): Promise<boolean> {
+  if (!source.requireApiKey) return true;
+  const key = apiKeyOf(header);
+  if (key === null) return false;
+  const hash = await currentHash();
+  return hash !== null && apiKeyMatches(key, hash);
 }

@@ -1,9 +1,11 @@
 // The real-time lead API, LeadConduit-compatible: GET or POST /flows/{flowId}/sources/{sourceId}/submit.
 // Statuses: 201 every processed lead (failures and errors too), 303 with redir_url, 400 unreadable
-// body or redir_url, 401 missing API key, 403 disabled source, 404 unknown flow or source, 406 Accept
-// or Content-Type we cannot handle, 409 Idempotency-Key in flight, 413 body too large, 415 no Content-Type.
+// body, nesting past 32 levels or a bad redir_url, 401 missing API key, 403 disabled source, 404 unknown
+// flow or source, 406 Accept or Content-Type we cannot handle, 409 Idempotency-Key in flight, 413 body,
+// field count (LEAD_MAX_FIELDS) or a value (64 KB) too large, 415 no Content-Type.
 import type { Deliver } from "@/lib/flow/flow-store";
 import type { ApiReply, ApiRequest } from "./api-http";
+import { getCurrentApiKeyHash } from "./api-key";
 import { isAuthorized } from "./basic-auth";
 import { submitOnce } from "./idempotency";
 import { negotiateReply, type ReplyFormat } from "./negotiate";
@@ -30,7 +32,7 @@ export async function handleSubmit(request: ApiRequest, ids: SubmitIds, options:
 async function submit(request: ApiRequest, ids: SubmitIds, format: ReplyFormat, options: HandlerOptions): Promise<ApiReply> {
   const check = checkTarget(await findSubmitTarget(ids.flowId, ids.sourceId));
   if (!check.ok) return reply(format, check.refusal.status, check.refusal.body);
-  if (!isAuthorized(request.header("authorization"), check.target)) return unauthorized(format);
+  if (!(await isAuthorized(request.header("authorization"), check.target, () => getCurrentApiKeyHash(ids.sourceId)))) return unauthorized(format);
   const read = await readLeadRequest(request);
   if (!read.ok) return reply(format, read.status, { message: read.message });
   const key = request.header("idempotency-key");

@@ -1,6 +1,7 @@
 // Turns what a source sent into lead data: nested keys flattened to dotted ones, query-string
-// parameters over body fields, LeadConduit's special parameters handled.
-import { flattenData, type LeadData } from "@/lib/flow/normalize";
+// parameters over body fields, LeadConduit's special parameters handled, the lead's limits enforced.
+import type { LeadData } from "@/lib/flow/normalize";
+import { flattenLead, type LeadLimits, type LimitBreach } from "./flatten-lead";
 
 // TrustedForm's script names its field xxTrustedFormCertUrl; LeadConduit stores it as trustedform_cert_url.
 const TRUSTEDFORM_PARAM = "xxtrustedformcerturl";
@@ -17,15 +18,41 @@ export function queryData(params: URLSearchParams): Record<string, string | stri
   return data;
 }
 
-export function leadDataOf(body: Record<string, unknown>, query: Record<string, unknown> = {}): LeadData {
-  const merged = { ...flattenData(body), ...flattenData(query) };
+// Nesting past 32 levels is a malformed lead (400); the other limits are "too large" (413).
+export const MAX_LEAD_DEPTH = 32;
+export const MAX_VALUE_BYTES = 64 * 1024;
+export const DEFAULT_MAX_FIELDS = 500;
+
+export type LeadDataResult = { ok: true; data: LeadData } | { ok: false; status: 400 | 413; message: string };
+
+function refusal(breach: LimitBreach, limits: LeadLimits): Extract<LeadDataResult, { ok: false }> {
+  if (breach.kind === "depth") return { ok: false, status: 400, message: `The lead is nested more than ${limits.maxDepth} levels deep` };
+  if (breach.kind === "fields") return { ok: false, status: 413, message: `The lead has more than ${limits.maxFields} fields` };
+  const name = breach.field.length > 100 ? `${breach.field.slice(0, 100)}…` : breach.field;
+  return { ok: false, status: 413, message: `The value of field ${name} is larger than ${limits.maxValueBytes / 1024} KB` };
+}
+
+export function leadDataOf(
+  body: Record<string, unknown>,
+  query: Record<string, unknown> = {},
+  options: { maxFields?: number } = {},
+): LeadDataResult {
+  const limits: LeadLimits = { maxFields: options.maxFields ?? DEFAULT_MAX_FIELDS, maxDepth: MAX_LEAD_DEPTH, maxValueBytes: MAX_VALUE_BYTES };
+  const fromBody = flattenLead(body, limits);
+  if (!fromBody.ok) return refusal(fromBody.breach, limits);
+  const fromQuery = flattenLead(query, limits);
+  if (!fromQuery.ok) return refusal(fromQuery.breach, limits);
+  const merged = { ...fromBody.data, ...fromQuery.data };
+  if (fromBody.count + fromQuery.count > limits.maxFields && Object.keys(merged).length > limits.maxFields) {
+    return refusal({ kind: "fields" }, limits);
+  }
   const data: LeadData = {};
   for (const [key, value] of Object.entries(merged)) {
     if (key === REDIRECT_PARAM) continue;
     const name = key.toLowerCase() === TRUSTEDFORM_PARAM ? "trustedform_cert_url" : key.replace(NUL_RE, "");
     data[name] = value.replace(NUL_RE, "");
   }
-  return data;
+  return { ok: true, data };
 }
 
 export type RedirectTarget = { ok: true; url: string | null } | { ok: false };

@@ -7,6 +7,7 @@ import { apiRequestOf, responseOf } from "./api-http";
 import { isAuthorized } from "./basic-auth";
 import { FIELD_EXAMPLES } from "./field-examples";
 import type { SubmitIds } from "./handle-submit";
+import { getCurrentApiKeyHash } from "./api-key";
 import type { SubmitTarget } from "./queries";
 import { internalError, unauthorized } from "./replies";
 import { reply } from "./render";
@@ -39,7 +40,8 @@ export async function handleMeta(request: Request, ids: SubmitIds): Promise<Resp
   try {
     const check = checkTarget(await findSubmitTarget(ids.flowId, ids.sourceId));
     if (!check.ok) return responseOf(reply(JSON_REPLY, check.refusal.status, check.refusal.body));
-    if (!isAuthorized(request.headers.get("authorization"), check.target)) return responseOf(unauthorized(JSON_REPLY));
+    const authorized = await isAuthorized(request.headers.get("authorization"), check.target, () => getCurrentApiKeyHash(ids.sourceId));
+    if (!authorized) return responseOf(unauthorized(JSON_REPLY));
     return new Response(JSON.stringify(flowMetaOf(check.target)), { headers: { "content-type": "application/json; charset=utf-8" } });
   } catch (err) {
     return responseOf(internalError(JSON_REPLY, err, apiRequestOf(request)));

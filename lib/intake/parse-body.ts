@@ -2,6 +2,7 @@
 // list), a JSON object (retried without CR/LF/TAB, which sources often leave inside strings), or XML
 // whose root element is dropped and whose attributes sit beside child elements.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { MAX_LEAD_DEPTH } from "./lead-data";
 import type { BodyFormat } from "./negotiate";
 
 export type ParsedBody = { ok: true; data: Record<string, unknown> } | { ok: false; message: string };
@@ -14,7 +15,11 @@ const xmlParser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   trimValues: true,
+  // The root element is dropped, so its children sit at the lead's first level: past this the lead
+  // is too deep anyway, and the parser stops instead of building the whole tree.
+  maxNestedTags: MAX_LEAD_DEPTH + 1,
 });
+const TOO_DEEP = `The lead is nested more than ${MAX_LEAD_DEPTH} levels deep`;
 
 export function parseForm(text: string): Record<string, string | string[]> {
   const data: Record<string, string | string[]> = {};
@@ -47,6 +52,7 @@ function parseXml(text: string): ParsedBody {
   try {
     doc = xmlParser.parse(text) as Record<string, unknown>;
   } catch (err) {
+    if (err instanceof Error && err.message === "Maximum nested tags exceeded") return { ok: false, message: TOO_DEEP };
     return { ok: false, message: `Body is not readable XML: ${err instanceof Error ? err.message : "unreadable"}` };
   }
   const root = Object.values(doc)[0];

@@ -1,6 +1,7 @@
 // Reads a lead API request into lead data: GET from the query string; POST from the body, by its
 // Content-Type, with query-string parameters merged over it (LeadConduit's rules and statuses).
 import type { LeadData } from "@/lib/flow/normalize";
+import { env } from "@/lib/env";
 import type { ApiRequest } from "./api-http";
 import { leadDataOf, queryData, redirectTargetOf } from "./lead-data";
 import { bodyFormatOf } from "./negotiate";
@@ -36,5 +37,9 @@ export async function readLeadRequest(request: ApiRequest): Promise<LeadRequest>
   if (!body.ok) return body;
   const redirect = redirectTargetOf(body.data, query);
   if (!redirect.ok) return { ok: false, status: 400, message: "Invalid redir_url" };
-  return { ok: true, data: leadDataOf(body.data, query), redirect: redirect.url };
+  // Limits (LEAD_MAX_FIELDS, 64 KB a value, 32 levels) are checked while flattening, before any
+  // normalizing, so a refused lead costs little.
+  const lead = leadDataOf(body.data, query, { maxFields: env.LEAD_MAX_FIELDS });
+  if (!lead.ok) return lead;
+  return { ok: true, data: lead.data, redirect: redirect.url };
 }

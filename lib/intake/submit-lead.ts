@@ -2,6 +2,7 @@
 // read, and what the UI's "Test this flow" and the Submission Docs example call directly.
 import type { Deliver } from "@/lib/flow/flow-store";
 import { deliverLead } from "@/lib/flow/steps/recipient";
+import { env } from "@/lib/env";
 import { isId } from "@/lib/ids";
 import { leadDataOf } from "./lead-data";
 import { getSubmitTarget, processLeadNow, type IdempotencyRef, type SubmitTarget } from "./queries";
@@ -9,8 +10,9 @@ import { submitBodyOf, type MessageBody, type SubmitBody } from "./render";
 import { createTtlCache } from "./ttl-cache";
 
 // The API reads a flow's and source's settings at most this often per process, so a change (a rule,
-// a disabled source, a new API key) reaches every process within this time. Dedupe claims and cap
-// counters are never cached: they live in the database and are exact across processes.
+// a disabled source, requiring the API key) reaches every process within this time. The API key
+// itself, dedupe claims and cap counters are never cached: they are read from the database on each
+// request (lib/intake/api-key.ts), exact across processes.
 export const SETTINGS_TTL_MS = 2000;
 const targets = createTtlCache<SubmitTarget | null>({ ttlMs: SETTINGS_TTL_MS, maxEntries: 10_000 });
 
@@ -44,13 +46,15 @@ export type SubmitLeadInput = {
   // The signed-in account, so one account can never submit to another's flow.
   accountId?: string;
 };
-export type SubmitLeadResult = { status: 201; body: SubmitBody } | Refusal;
+export type SubmitLeadResult = { status: 201; body: SubmitBody } | Refusal | { status: 400 | 413; body: MessageBody };
 
 export async function submitLead(input: SubmitLeadInput, options: { deliver?: Deliver } = {}): Promise<SubmitLeadResult> {
   // Read fresh: someone testing a flow they just edited must see the edit.
   const check = checkTarget(await findSubmitTarget(input.flowId, input.sourceId, { fresh: true }), input.accountId);
   if (!check.ok) return check.refusal;
-  const data = leadDataOf(input.data);
+  const read = leadDataOf(input.data, {}, { maxFields: env.LEAD_MAX_FIELDS });
+  if (!read.ok) return { status: read.status, body: { message: read.message } };
+  const data = read.data;
   if (input.isTest) data.is_test = "true";
   const lead = await processLeadNow(check.target.context, { data }, { deliver: options.deliver ?? deliverLead });
   return { status: 201, body: submitBodyOf(lead) };
