@@ -1,7 +1,7 @@
 // The role × action matrix's pieces: one account with a person of every role, another account's
-// owner, and a row type each changing Server Action or route handler fills in once. Other tests (and
-// later actions, such as people and settings) add a row; the runner in
-// tests/integration/roles-matrix.test.ts calls every row as every caller.
+// owner, and a row type each changing Server Action or route handler fills in once. The runner in
+// tests/integration/roles-matrix.test.ts calls every row as every caller; the settings, people and
+// Your account rows are in role-matrix-settings.ts.
 import { and, count, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditEvents, imports, type HolderRole } from "@/db/schema";
@@ -20,6 +20,9 @@ export type MatrixFixture = {
   a: Awaited<ReturnType<typeof createAccount>>;
   b: Awaited<ReturnType<typeof createAccount>>;
   sessions: Record<Caller, SignedIn>;
+  /** Each caller's person id and password, for the actions a person takes on their own account. */
+  people: Record<Caller, string>;
+  passwords: Record<Caller, string>;
 };
 
 /**
@@ -44,7 +47,7 @@ export type MatrixRow<S = unknown> = {
   /** Makes a fresh subject in account A for one call, as its owner would through lib/. */
   prepare: (f: MatrixFixture) => Promise<S>;
   /** Calls the action for real, as the signed-in caller. */
-  run: (f: MatrixFixture, subject: S, as: SignedIn) => Promise<unknown>;
+  run: (f: MatrixFixture, subject: S, as: SignedIn, caller: Caller) => Promise<unknown>;
   /** Whether the call took effect in account A. */
   changed: (f: MatrixFixture, subject: S) => Promise<boolean>;
 };
@@ -52,15 +55,22 @@ export type MatrixRow<S = unknown> = {
 export const row = <S>(r: MatrixRow<S>) => r as MatrixRow<unknown>;
 
 export async function createMatrixFixture(prefix: string): Promise<MatrixFixture> {
-  const a = await createAccount({ email: `${prefix}-owner@example.com`, password: "owner-password-1" });
-  const b = await createAccount({ email: `${prefix}-other@example.com`, password: "other-password-1" });
+  const passwords: Record<Caller, string> = {
+    owner: "owner-password-1",
+    admin: "admin-password-1",
+    editor: "editor-password-1",
+    viewer: "viewer-password-1",
+    "other-owner": "other-password-1",
+  };
+  const a = await createAccount({ email: `${prefix}-owner@example.com`, password: passwords.owner });
+  const b = await createAccount({ email: `${prefix}-other@example.com`, password: passwords["other-owner"] });
   const people: Record<Caller, string> = { owner: a.holderId, "other-owner": b.holderId } as Record<Caller, string>;
   for (const role of ["admin", "editor", "viewer"] as const) {
-    people[role] = (await addPerson({ accountId: a.accountId, email: `${prefix}-${role}@example.com`, password: `${role}-password-1`, role })).id;
+    people[role] = (await addPerson({ accountId: a.accountId, email: `${prefix}-${role}@example.com`, password: passwords[role], role })).id;
   }
   const sessions = {} as Record<Caller, SignedIn>;
   for (const caller of CALLERS) sessions[caller] = await signInAs(people[caller]);
-  return { a, b, sessions };
+  return { a, b, sessions, people, passwords };
 }
 
 export async function countAudit(accountId: string, action: AuditAction): Promise<number> {

@@ -23,6 +23,7 @@ import { stopQueue } from "@/lib/imports/queue";
 import { createReportLink } from "@/lib/report-links/service";
 import { createSource } from "@/lib/sources/manage";
 import { callImport, uploadFile, uploadMultiFlow } from "../helpers/imports";
+import { SETTINGS_ACTION_MODULES, SETTINGS_ROWS } from "../helpers/role-matrix-settings";
 import { CALLERS, countAudit, createMatrixFixture, importInState, importOf, mappedImport, row, stagedImport, suggestedMapping, type Caller, type MatrixFixture, type MatrixRow } from "../helpers/role-matrix";
 
 const form = (values: Record<string, string>) => {
@@ -248,7 +249,7 @@ const IMPORT_API: MatrixRow[] = [
   }),
 ];
 
-export const MATRIX: MatrixRow[] = [...FLOWS, ...SOURCES, ...REPORTS, ...WIZARD, ...IMPORT_API];
+export const MATRIX: MatrixRow[] = [...FLOWS, ...SOURCES, ...REPORTS, ...WIZARD, ...IMPORT_API, ...SETTINGS_ROWS];
 
 let f: MatrixFixture;
 beforeAll(async () => {
@@ -300,7 +301,7 @@ describe.each(MATRIX)("$name ($permission)", (r) => {
     const subject = await r.prepare(f);
     const auditBefore = r.audit ? await countAudit(f.a.accountId, r.audit) : 0;
     actAs(f.sessions[caller]);
-    const answer = await answerOf(r.kind, await attempt(() => r.run(f, subject, f.sessions[caller])));
+    const answer = await answerOf(r.kind, await attempt(() => r.run(f, subject, f.sessions[caller], caller)));
     const changed = await r.changed(f, subject);
     const inAccount = caller !== "other-owner";
     const allowed = inAccount ? can(caller, r.permission) : r.untargeted === true;
@@ -316,10 +317,21 @@ describe.each(MATRIX)("$name ($permission)", (r) => {
 });
 
 describe("the matrix itself", () => {
-  it("refuses a viewer every change and lets an editor make every one", () => {
+  const ownAccountRows = MATRIX.filter((r) => r.permission === "read");
+
+  it("refuses a viewer every change but to their own account, and an editor only people and settings", () => {
     for (const r of MATRIX) {
-      expect(can("viewer", r.permission), r.name).toBe(false);
-      expect(can("editor", r.permission), r.name).toBe(true);
+      expect(can("viewer", r.permission), r.name).toBe(r.permission === "read");
+      expect(can("editor", r.permission), r.name).toBe(r.permission !== "people:manage" && r.permission !== "settings:write");
+      expect(can("admin", r.permission), r.name).toBe(true);
+    }
+    expect(ownAccountRows.map((r) => r.name.split(" ")[0])).toEqual(["renameSelfAction", "changePasswordAction", "signOutOtherSessionsAction"]);
+  });
+
+  it("has a row for every settings Server Action", () => {
+    const named = new Set(MATRIX.map((r) => r.name.split(" ")[0]));
+    for (const actions of Object.values(SETTINGS_ACTION_MODULES)) {
+      for (const name of Object.keys(actions)) expect(named.has(name), name).toBe(true);
     }
   });
 });
