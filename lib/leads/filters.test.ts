@@ -55,4 +55,15 @@ describe("search box", () => {
     expect(classifySearch("REF-123")).toEqual({ kind: "text", text: "ref-123" });
     expect(classifySearch("   ")).toBeNull();
   });
+
+  it("drops NUL characters from every param, which PostgreSQL text cannot hold", () => {
+    expect(parseLeadParams({ q: "\u0000", reason: ["dup\u0000licate", "\u0000"], "val\u0000ue": "x" })).toMatchObject({ q: "", reason: ["duplicate"], value: "x" });
+  });
+
+  it("ignores dates PostgreSQL or JavaScript would misread", () => {
+    for (const date of ["0000-01-01", "0099-12-31", "9999-12-31", "2025-02-31", "99999-01-01"]) {
+      expect(parseLeadParams({ range: "custom", from: date, to: date })).toMatchObject({ from: undefined, to: undefined });
+    }
+    expect(parseLeadParams({ range: "custom", from: "1900-01-01", to: "9998-12-31" })).toMatchObject({ from: "1900-01-01", to: "9998-12-31" });
+  });
 });

@@ -49,9 +49,22 @@ export type LeadParams = z.infer<typeof leadParamsSchema>;
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
+// PostgreSQL text cannot hold NUL: a query carrying one fails. Nothing a person types contains it, so
+// it is dropped from every parameter, names and values, before anything reads them.
+const NUL_RE = /\u0000/g;
+export function withoutNul(searchParams: SearchParams): SearchParams {
+  const clean: SearchParams = {};
+  for (const [key, value] of Object.entries(searchParams)) {
+    const name = key.replace(NUL_RE, "");
+    if (name === "" || value === undefined) continue;
+    clean[name] = Array.isArray(value) ? value.map((v) => String(v).replace(NUL_RE, "")) : String(value).replace(NUL_RE, "");
+  }
+  return clean;
+}
+
 // Null when a param is malformed (an id that is no id, an unknown outcome): the page answers 404.
 export function parseLeadParams(searchParams: SearchParams): LeadParams | null {
-  const parsed = leadParamsSchema.safeParse(searchParams);
+  const parsed = leadParamsSchema.safeParse(withoutNul(searchParams));
   return parsed.success ? parsed.data : null;
 }
 

@@ -20,7 +20,17 @@ export const RANGE_LABELS: Record<RangeName, string> = {
 
 export const DEFAULT_RANGE: RangeName = "last_7_days";
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
+// A real calendar date (JavaScript reads 2025-02-31 as March 3rd) in the years 1900 to 9998: years
+// below 100 read as 19xx, and the day after 9999-12-31 is sent to PostgreSQL as "+010000-…", which it
+// cannot read. Anything else is ignored.
+const isCalendarDate = (d: string) => {
+  const ms = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+};
+const dateSchema = z
+  .string()
+  .regex(/^(19|[2-9]\d)\d{2}-\d{2}-\d{2}$/)
+  .refine((d) => d < "9999" && isCalendarDate(d));
 
 // What a page's search params say about the time frame; anything unreadable falls back to the default.
 export const timeFrameSchema = z.object({

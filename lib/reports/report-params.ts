@@ -1,6 +1,6 @@
 // A report is the Leads view's filters plus what to group the counts by.
 import { z } from "zod";
-import { leadParamsSchema, type SearchParams } from "@/lib/leads/filters";
+import { leadParamsSchema, withoutNul, type SearchParams } from "@/lib/leads/filters";
 
 export const GROUP_BYS = ["flow", "source", "outcome", "reason", "import", "day"] as const;
 export const groupBySchema = z.enum(GROUP_BYS);
@@ -21,6 +21,6 @@ export const reportParamsSchema = leadParamsSchema.extend({
 export type ReportParams = z.infer<typeof reportParamsSchema>;
 
 export function parseReportParams(searchParams: SearchParams): ReportParams | null {
-  const parsed = reportParamsSchema.safeParse(searchParams);
+  const parsed = reportParamsSchema.safeParse(withoutNul(searchParams));
   return parsed.success ? parsed.data : null;
 }
