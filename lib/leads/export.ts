@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "@/lib/logger";
 import { csvLine } from "./csv";
 import { parseLeadParams, toLeadFilter, type LeadFilter, type SearchParams } from "./filters";
 import { formatDateTime } from "./format";
@@ -22,10 +23,21 @@ export async function exportLeadsCsv(options: { accountId: string; timeZone: str
   return leadsCsvStream({ accountId, filter, timeZone, names });
 }
 
+export type ReadLeadsPage = typeof listLeads;
+
 // The filtered leads as CSV, read a page at a time with the same keyset query as the Leads view:
 // the next page is read only when the client has taken the last one, so memory stays flat at any size.
-export function leadsCsvStream(options: { accountId: string; filter: LeadFilter; timeZone: string; names: NameLookup; batchSize?: number }): ReadableStream<Uint8Array> {
-  const { accountId, filter, timeZone, names, batchSize = BATCH } = options;
+// A page that cannot be read errors the stream (logged here): the server then breaks the download off
+// instead of ending it, so a failed export can never pass for a complete file.
+export function leadsCsvStream(options: {
+  accountId: string;
+  filter: LeadFilter;
+  timeZone: string;
+  names: NameLookup;
+  batchSize?: number;
+  readPage?: ReadLeadsPage;
+}): ReadableStream<Uint8Array> {
+  const { accountId, filter, timeZone, names, batchSize = BATCH, readPage = listLeads } = options;
   const encoder = new TextEncoder();
   let after: { at: string; id: string } | null = null;
   let started = false;
@@ -37,7 +49,14 @@ export function leadsCsvStream(options: { accountId: string; filter: LeadFilter;
           controller.enqueue(encoder.encode("\uFEFF" + csvLine(HEADER)));
           return;
         }
-        const rows = await listLeads({ accountId, filter, after, limit: batchSize });
+        let rows: LeadListRow[];
+        try {
+          rows = await readPage({ accountId, filter, after, limit: batchSize });
+        } catch (err) {
+          logger.error({ err, after }, "Leads export failed partway; the download was broken off");
+          controller.error(new Error("The export could not be completed"));
+          return;
+        }
         if (rows.length > 0) controller.enqueue(encoder.encode(rows.map((r) => csvLine(toCells(r, timeZone, names))).join("")));
         const last = rows.at(-1);
         if (rows.length < batchSize || !last) controller.close();

@@ -1,13 +1,18 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { once } from "node:events";
+import { createServer, get } from "node:http";
+import type { AddressInfo } from "node:net";
+import { pipeToNodeResponse } from "next/dist/server/pipe-readable";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { accounts } from "@/db/schema";
 import { toLeadFilter, parseLeadParams, type LeadFilter, type SearchParams } from "@/lib/leads/filters";
-import { exportLeadsCsv, leadsCsvStream } from "@/lib/leads/export";
+import { exportLeadsCsv, leadsCsvStream, type ReadLeadsPage } from "@/lib/leads/export";
 import { getLeadForAccount, listLeadEvents, listLeads, type LeadListRow } from "@/lib/leads/queries";
 import { getLeadsView } from "@/lib/leads/view";
 import { getReport } from "@/lib/reports/report";
 import { GROUP_BYS } from "@/lib/reports/report-params";
 import { newId } from "@/lib/ids";
+import { logger } from "@/lib/logger";
 import { createAccount } from "../helpers/accounts";
 import { addFlow, importLeads, person, setTimeZone, submitLeads, type TestSource } from "../helpers/seed-leads";
 
@@ -189,6 +194,58 @@ describe("CSV export", () => {
     expect(chunks.slice(1).map((c) => c.split("\r\n").length - 1)).toEqual([4, 4, 4, 4, 2]);
     const ids = chunks.join("").split("\r\n").slice(1, -1).map((line) => line.split(",")[0]);
     expect(new Set(ids).size).toBe(18);
+  });
+
+  // A query that fails after two pages: the first pages are real, the third read throws.
+  const failingAfter = (pages: number): ReadLeadsPage => {
+    let reads = 0;
+    return async (options) => {
+      if (++reads > pages) throw new Error("canceling statement due to statement timeout");
+      return listLeads(options);
+    };
+  };
+  const names = { flows: new Map<string, string>(), sources: new Map<string, string>() };
+
+  it("errors the stream and logs it when a page cannot be read partway", async () => {
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    const stream = leadsCsvStream({ accountId, filter: filterOf({}), timeZone: TZ, names, batchSize: 4, readPage: failingAfter(2) });
+    const reader = stream.getReader();
+    const chunks: string[] = [];
+    const read = async () => {
+      for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(new TextDecoder().decode(r.value));
+    };
+    await expect(read()).rejects.toThrow("The export could not be completed");
+    expect(chunks).toHaveLength(3); // the header and two pages, then the error instead of an end
+    expect(logged).toHaveBeenCalledOnce();
+    expect(String(logged.mock.calls[0]![1])).toMatch(/export failed partway/);
+    logged.mockRestore();
+  });
+
+  it("reaches the client as a broken download, not a complete file, through Next's response piping", async () => {
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    const server = createServer((_, res) => {
+      res.writeHead(200, { "content-type": "text/csv" });
+      const stream = leadsCsvStream({ accountId, filter: filterOf({}), timeZone: TZ, names, batchSize: 4, readPage: failingAfter(1) });
+      pipeToNodeResponse(stream, res).catch(() => {}); // what Next does with a route handler's body
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    try {
+      const { port } = server.address() as AddressInfo;
+      const outcome = await new Promise<string>((resolve) => {
+        get({ host: "127.0.0.1", port, path: "/" }, (res) => {
+          res.on("data", () => {});
+          res.on("end", () => resolve("complete"));
+          res.on("error", () => resolve("broken"));
+          res.on("aborted", () => resolve("broken"));
+        }).on("error", () => resolve("broken"));
+      });
+      expect(outcome).toBe("broken");
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      logged.mockRestore();
+    }
   });
 
   it("exports nothing for another account's ids", async () => {
