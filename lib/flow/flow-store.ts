@@ -44,5 +44,18 @@ export interface FlowStore {
   saveLeadClaiming(claim: DedupeClaim, granted: ProcessedLead, refused: ProcessedLead): Promise<boolean>;
 }
 
-export type DeliveryResult = { outcome: Outcome; reason: string | null };
-export type Deliver = (step: RecipientStep, payload: Record<string, string>) => Promise<DeliveryResult>;
+/** A recipient's answer; the HTTP status and the start of the reply when one came (for the delivery ledger). */
+export type DeliveryResult = {
+  outcome: Outcome;
+  reason: string | null;
+  responseStatus?: number | null;
+  responseBody?: string | null;
+  /** No answer yet (a planning run, lib/flow/steps/deliveries.ts, that is rolled back): see runRecipient. */
+  pending?: true;
+};
+/**
+ * Which delivery this is: `key` is sent as the Idempotency-Key header and names the delivery's row
+ * in delivery_attempts (lib/flow/steps/deliveries.ts says how it is made).
+ */
+export type DeliveryRef = { key: string; leadId: string; stepId: string; importId: string | null; importLine: number | null };
+export type Deliver = (step: RecipientStep, payload: Record<string, string>, ref?: DeliveryRef) => Promise<DeliveryResult>;

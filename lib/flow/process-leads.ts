@@ -34,6 +34,8 @@ export type LeadInput = {
   importLine?: number | null;
   isBatchLead?: boolean;
   submittedAt?: Date;
+  /** The lead's id, when the caller chose it: a real-time lead keeps its id (and so its deliveries' keys) when its transaction is run again (deliveries.ts). */
+  id?: string;
 };
 
 export type ProcessOptions = { store: FlowStore; deliver: Deliver; now?: () => Date };
@@ -46,7 +48,7 @@ export async function processLeads(ctx: FlowContext, inputs: LeadInput[], option
   const types = fieldTypeMap(ctx.flow.config.fields);
   const ruleOptions: RuleOptions = ruleOptionsFor(ctx.flow.config.fields, types);
   const leads: WorkingLead[] = inputs.map((input) => ({
-    id: newId(),
+    id: input.id ?? newId(),
     input,
     submittedAt: input.submittedAt ?? now,
     lead: input.normalized ?? normalizeLead(types, input.data),

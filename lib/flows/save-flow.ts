@@ -8,6 +8,7 @@ import type { FieldDef, FlowConfig } from "@/lib/flow/model";
 import type { FieldErrors } from "./validate-config";
 import { validateFlowConfig } from "./validate-config";
 import { getFlowVersion, insertFlow, saveFlowVersion } from "./queries";
+import { checkRecipientAddresses } from "./recipient-addresses";
 
 export type SaveFlowResult =
   | { status: "ok"; version: number }
@@ -31,6 +32,8 @@ export async function saveFlow(input: Editor & { name: string; config: unknown; 
     if (!name.success) fieldErrors.name = name.error.issues[0]?.message ?? "Give the flow a name";
     return { status: "invalid", fieldErrors };
   }
+  const addressErrors = await checkRecipientAddresses(checked.config);
+  if (Object.keys(addressErrors).length > 0) return { status: "invalid", fieldErrors: addressErrors };
   const saved = await saveFlowVersion({ ...input, name: name.data, config: checked.config });
   if (saved.status === "conflict") return { status: "conflict", message: conflictMessage(saved.version) };
   return saved;

@@ -1,6 +1,7 @@
 // One batch of an import: its staged rows sorted out and normalized (prepareBatch, pure, so it can
 // run while another batch is written), then saved through the flow module (saveBatch) and counted
-// on the import row (recordProgress), all inside the batch's transaction.
+// on the import row (recordProgress), all inside the batch's transaction. Deliveries to buyers are
+// sent between runs of that transaction, never inside it (lib/flow/steps/deliveries.ts).
 import type { SqlTransaction } from "@/db/transaction";
 import type { Deliver, ProcessedLead } from "@/lib/flow/flow-store";
 import { createLeadStore } from "@/lib/flow/lead-store";
@@ -18,6 +19,7 @@ export type ImportRun = {
   target: ImportTarget;
   mapping: Mapping;
   routing: FlowRouting;
+  /** Sends a delivery over the network; called only outside the batch's transaction. */
   deliver: Deliver;
   types: Map<FlowContext, FieldTypeMap>;
 };
@@ -61,17 +63,21 @@ function addRows(run: ImportRun, batch: Batch, rows: StoredRow[], mode: ImportMo
     else {
       const data = leadData(run.mapping, row.fields);
       const inputs = batch.groups.get(ctx) ?? [];
-      inputs.push({ data, normalized: normalizeLead(typesOf(run, ctx), data), importId: run.importId, importLine: row.line, isBatchLead: true });
+      // The id is chosen here so the lead keeps it when its batch runs again after its deliveries.
+      inputs.push({ id: newId(), data, normalized: normalizeLead(typesOf(run, ctx), data), importId: run.importId, importLine: row.line, isBatchLead: true });
       batch.groups.set(ctx, inputs);
     }
   }
 }
 
-/** Runs the batch's leads through processLeads (one call per flow and source) and saves them. */
-export async function saveBatch(tx: SqlTransaction, run: ImportRun, batch: Batch): Promise<ProcessedLead[]> {
+/**
+ * Runs the batch's leads through processLeads (one call per flow and source) and saves them.
+ * `deliver` is the batch's delivery plan's: it answers from recorded answers and sends nothing.
+ */
+export async function saveBatch(tx: SqlTransaction, run: ImportRun, batch: Batch, deliver: Deliver): Promise<ProcessedLead[]> {
   const store = createLeadStore(tx);
   const leads: ProcessedLead[] = [];
-  for (const [ctx, inputs] of batch.groups) leads.push(...(await processLeads(ctx, inputs, { store, deliver: run.deliver })));
+  for (const [ctx, inputs] of batch.groups) leads.push(...(await processLeads(ctx, inputs, { store, deliver })));
   const unreadable = batch.unreadable.map(({ ctx, row }) => unreadableLead(run, ctx, row));
   if (unreadable.length > 0) await store.saveLeads(unreadable);
   leads.push(...unreadable);

@@ -17,15 +17,19 @@ export function readAheadOn<T>(database: Database, read: (key: string, query: Qu
   return createReadAhead((key) => read(key, query));
 }
 
+/** Runs one batch in one transaction; the import job's also sends the batch's deliveries between runs (lib/flow/steps/deliveries.ts). */
+export type Transact = <T>(database: Database, fn: (tx: SqlTransaction) => Promise<T>) => Promise<T>;
+
 export async function runBatches(
   database: Database,
   options: JobOptions,
   ahead: ReadAhead<unknown> | null,
   batch: (tx: SqlTransaction) => Promise<JobResult | "continue">,
+  transact: Transact = withTransaction,
 ): Promise<JobResult> {
   try {
     for (;;) {
-      const step = await withTransaction(database, batch);
+      const step = await transact(database, batch);
       if (step !== "continue") return step;
       if (Date.now() > options.deadline || options.signal?.aborted) return "more";
     }

@@ -6,12 +6,15 @@
 // On PostgreSQL the next batch is read and normalized (the costly, pure part) on another connection
 // while the current one is written, and used only if the committed last_line is the line it was
 // read after: this process and PostgreSQL work at the same time instead of in turn.
+// A batch that reaches a recipient step runs its transaction again after its deliveries are sent
+// (withDeliveries): the same prepared batch, so its leads keep their ids.
 import type { Database } from "@/db/client";
 import type { SqlTransaction } from "@/db/transaction";
 import type { Deliver } from "@/lib/flow/flow-store";
+import { withDeliveries, type DeliveryPlan } from "@/lib/flow/steps/deliveries";
 import { loadRouting } from "./flows";
 import { prepareBatch, prepareBatchInSlices, recordProgress, saveBatch, type Batch, type ImportRun } from "./import-batch";
-import { readAheadOn, runBatches } from "./job-batches";
+import { readAheadOn, runBatches, type Transact } from "./job-batches";
 import type { ReadAhead } from "./read-ahead";
 import type { ImportMode, Mapping } from "./settings";
 import { readRows } from "./staged-rows";
@@ -21,12 +24,21 @@ import type { JobOptions, JobResult } from "./validate";
 const BATCH = 1000;
 
 export type ImportJobOptions = JobOptions & {
+  /** Sends a delivery to a buyer, between runs of a batch's transaction (never inside one). */
   deliver: Deliver;
-  /** Runs inside each batch's transaction, after its writes: tests throw here to crash mid-import. */
+  /** Runs inside each batch's transaction, after its writes and deliveries: tests throw here to crash mid-import. */
   beforeCommit?: (batch: { lastLine: number }) => Promise<void> | void;
 };
 
-type Run = ImportRun & { options: ImportJobOptions; batchSize: number; ahead: ReadAhead<Batch> | null };
+type Run = ImportRun & {
+  options: ImportJobOptions;
+  batchSize: number;
+  ahead: ReadAhead<Batch> | null;
+  /** The delivery plan of the transaction running now. */
+  plan: DeliveryPlan | null;
+  /** The batch last prepared, kept for its transaction's next run. */
+  retained: { key: string; batch: Batch } | null;
+};
 
 export async function runImport(database: Database, importId: string, options: ImportJobOptions): Promise<JobResult> {
   const current = await getImport(database, importId);
@@ -41,12 +53,19 @@ export async function runImport(database: Database, importId: string, options: I
     options,
     batchSize: options.batchSize ?? BATCH,
     ahead: null,
+    plan: null,
+    retained: null,
   };
   run.ahead = readAheadOn(database, async (key, query) => {
     const [afterLine, mode] = key.split(":");
     return prepareBatchInSlices(run, await readRows(query, importId, Number(afterLine), run.batchSize), mode as ImportMode);
   });
-  return runBatches(database, options, run.ahead, (tx) => importBatch(tx, run));
+  const transact: Transact = (db, fn) =>
+    withDeliveries(db, options.deliver, (tx, plan) => {
+      run.plan = plan;
+      return fn(tx);
+    });
+  return runBatches(database, options, run.ahead, (tx) => importBatch(tx, run), transact);
 }
 
 async function importBatch(tx: SqlTransaction, run: Run): Promise<JobResult | "continue"> {
@@ -59,16 +78,21 @@ async function importBatch(tx: SqlTransaction, run: Run): Promise<JobResult | "c
   const state = locked[0];
   if (state?.status !== "importing") return "stopped";
   const afterLine = state.last_line ?? 0;
+  const key = `${afterLine}:${state.mode}`;
+  const again = run.retained?.key === key;
   const batch =
-    (await run.ahead?.take(`${afterLine}:${state.mode}`)) ??
+    (again ? run.retained!.batch : null) ??
+    (await run.ahead?.take(key)) ??
     prepareBatch(run, await readRows(tx.query, run.importId, afterLine, run.batchSize), state.mode);
+  run.retained = { key, batch };
   if (batch.rows.length === 0) {
     await tx.query("update imports set status = 'completed', completed_at = now(), updated_at = now() where id = $1", [run.importId]);
     return "done";
   }
   const lastLine = batch.rows[batch.rows.length - 1]!.line;
-  if (batch.rows.length === run.batchSize) run.ahead?.start(`${lastLine}:${state.mode}`);
-  const leads = await saveBatch(tx, run, batch);
+  if (batch.rows.length === run.batchSize && !again) run.ahead?.start(`${lastLine}:${state.mode}`);
+  const leads = await saveBatch(tx, run, batch, run.plan!.deliver);
+  run.plan!.complete(); // rolls back to send the batch's deliveries, then runs it again
   await recordProgress(tx, run, batch, leads);
   await run.options.beforeCommit?.({ lastLine });
   return "continue";

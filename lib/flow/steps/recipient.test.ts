@@ -5,7 +5,7 @@ import { recipientStepSchema } from "../model";
 import { run, testContext } from "../testing";
 import { deliverLead, readReply, recipientPayload } from "./recipient";
 
-type Received = { path: string; contentType: string; body: string };
+type Received = { path: string; contentType: string; body: string; key?: string };
 const received: Received[] = [];
 
 // A buyer whose reply depends on the path: /json-success, /xml-failure, /status-500, /slow, ...
@@ -14,7 +14,7 @@ function buyer(req: IncomingMessage, res: ServerResponse) {
   req.on("data", (chunk) => (body += chunk));
   req.on("end", () => {
     const path = req.url ?? "/";
-    received.push({ path, contentType: req.headers["content-type"] ?? "", body });
+    received.push({ path, contentType: req.headers["content-type"] ?? "", body, ...(req.headers["idempotency-key"] ? { key: String(req.headers["idempotency-key"]) } : {}) });
     if (path === "/json-success") res.writeHead(200, { "content-type": "application/json" }).end('{"outcome":"success"}');
     else if (path === "/json-failure") res.writeHead(200, { "content-type": "application/json" }).end('{"outcome":"failure","reason":"Already have it"}');
     else if (path === "/xml-failure")
@@ -44,18 +44,18 @@ const step = (path: string, extra: Record<string, unknown> = {}) => recipientSte
 
 describe("deliverLead", () => {
   it("posts JSON and reads a JSON reply", async () => {
-    expect(await deliverLead(step("/json-success"), { email: "a@b.co" })).toEqual({ outcome: "success", reason: null });
+    expect(await deliverLead(step("/json-success"), { email: "a@b.co" })).toEqual({ outcome: "success", reason: null, responseStatus: 200, responseBody: '{"outcome":"success"}' });
     expect(received.at(-1)).toEqual({ path: "/json-success", contentType: "application/json", body: '{"email":"a@b.co"}' });
   });
 
   it("posts a form and reads an XML reply with a reason", async () => {
     const result = await deliverLead(step("/xml-failure", { format: "form" }), { email: "a@b.co", name: "A B" });
-    expect(result).toEqual({ outcome: "failure", reason: "Out of area" });
+    expect(result).toMatchObject({ outcome: "failure", reason: "Out of area", responseStatus: 200 });
     expect(received.at(-1)).toMatchObject({ contentType: "application/x-www-form-urlencoded", body: "email=a%40b.co&name=A+B" });
   });
 
   it("reads the outcome case-insensitively from any XML root", async () => {
-    expect(await deliverLead(step("/xml-success"), {})).toEqual({ outcome: "success", reason: null });
+    expect(await deliverLead(step("/xml-success"), {})).toMatchObject({ outcome: "success", reason: null });
   });
 
   it.each([
@@ -64,7 +64,7 @@ describe("deliverLead", () => {
     ["/no-outcome", "Recipient reply had no outcome"],
     ["/garbage", "Recipient reply could not be read"],
   ])("gives error for %s", async (path, reason) => {
-    expect(await deliverLead(step(path), {})).toEqual({ outcome: "error", reason });
+    expect(await deliverLead(step(path), {})).toMatchObject({ outcome: "error", reason });
   });
 
   it("gives error when the recipient does not answer within the timeout", async () => {
@@ -78,6 +78,32 @@ describe("deliverLead", () => {
       outcome: "error",
       reason: "Recipient could not be reached",
     });
+  });
+});
+
+describe("deliverLead's guards", () => {
+  const ref = { key: "imp-7-r", leadId: "l".repeat(24), stepId: "r", importId: "imp", importLine: 7 };
+
+  it("sends the delivery's Idempotency-Key", async () => {
+    await deliverLead(step("/json-success"), {}, ref);
+    expect(received.at(-1)).toMatchObject({ path: "/json-success", key: "imp-7-r" });
+  });
+
+  it.each([
+    ["a host name that resolves to loopback", () => base.replace("127.0.0.1", "localhost")],
+    ["a loopback address", () => base],
+    ["an IPv4-mapped IPv6 loopback address", () => base.replace("127.0.0.1", "[::ffff:127.0.0.1]")],
+    ["the metadata service's link-local address", () => "http://169.254.169.254"],
+  ])("refuses %s unless private addresses are allowed", async (_, url) => {
+    const count = received.length;
+    const internal = recipientStepSchema.parse({ id: "r", type: "recipient", url: `${url()}/json-success` });
+    expect(await deliverLead(internal, {}, ref, { allowPrivate: false })).toEqual({ outcome: "error", reason: "Recipient URL points to an internal address" });
+    expect(received.length).toBe(count);
+  });
+
+  it("calls a host name that resolves to loopback when private addresses are allowed", async () => {
+    const local = recipientStepSchema.parse({ id: "r", type: "recipient", url: `${base.replace("127.0.0.1", "localhost")}/json-success` });
+    expect(await deliverLead(local, {}, ref, { allowPrivate: true })).toMatchObject({ outcome: "success" });
   });
 });
 

@@ -1,7 +1,7 @@
 // Runs one flow step for every still-open lead of a batch. Step criteria that fail skip the step;
 // a full step cap skips it too.
 import { reserveCaps } from "../caps";
-import type { DedupeClaim, Deliver, FlowStore, ProcessedLead } from "../flow-store";
+import type { DedupeClaim, Deliver, DeliveryRef, FlowStore, ProcessedLead } from "../flow-store";
 import { event, finish, type WorkingLead } from "../lead-record";
 import type { DedupeStep, FilterStep, RecipientStep, Step } from "../model";
 import type { FlowContext } from "../process-leads";
@@ -20,7 +20,6 @@ type StepRun<S extends Step = Step> = {
   now: Date;
 };
 
-const RECIPIENT_CONCURRENCY = 8;
 const DUPLICATE = "duplicate";
 
 const stepLabel = (run: StepRun) => `${run.position}. ${run.step.name || run.step.type}`;
@@ -117,15 +116,30 @@ export function asDuplicate(lead: ProcessedLead): ProcessedLead {
   return { ...lead, outcome: "failure", reason: DUPLICATE, price: 0, events };
 }
 
+// Every lead's delivery starts at once: the deliverer bounds how many reach one host (host-gate.ts),
+// or, inside a transaction, only looks answers up and notes the rest (deliveries.ts), sending nothing.
 async function runRecipient(run: StepRun<RecipientStep>, label: string) {
-  for (let i = 0; i < run.leads.length; i += RECIPIENT_CONCURRENCY) {
-    await Promise.all(
-      run.leads.slice(i, i + RECIPIENT_CONCURRENCY).map(async (w) => {
-        const started = performance.now();
-        const result = await run.deliver(run.step, recipientPayload(run.step, w.lead));
-        if (result.outcome === "success") w.events.push(event(w, label, "success", result.reason, started));
-        else finish(w, result.outcome, result.reason ?? `Recipient answered ${result.outcome}`, label, started);
-      }),
-    );
-  }
+  await Promise.all(
+    run.leads.map(async (w) => {
+      const started = performance.now();
+      const result = await run.deliver(run.step, recipientPayload(run.step, w.lead), deliveryRef(w, run.step));
+      // Not sent yet: the lead stops here as if the buyer took it, so it keeps its dedupe claims and
+      // cap units, and later leads of the batch meet them as they will once it is delivered.
+      if (result.pending) finish(w, "success", null, label, started);
+      else if (result.outcome === "success") w.events.push(event(w, label, "success", result.reason, started));
+      else finish(w, result.outcome, result.reason ?? `Recipient answered ${result.outcome}`, label, started);
+    }),
+  );
+}
+
+/**
+ * The delivery's Idempotency-Key. An import's row keeps its key when its batch is retried after a
+ * crash, although its lead then gets a new id (lib/ids.ts makes ids from the clock): so an import's
+ * key is made of the import id, the line and the step; a real-time lead's of its id and the step.
+ */
+export function deliveryRef(w: WorkingLead, step: RecipientStep): DeliveryRef {
+  const importId = w.input.importId ?? null;
+  const importLine = w.input.importLine ?? null;
+  const key = importId !== null && importLine !== null ? `${importId}-${importLine}-${step.id}` : `${w.id}-${step.id}`;
+  return { key, leadId: w.id, stepId: step.id, importId, importLine };
 }
