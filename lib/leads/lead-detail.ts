@@ -1,29 +1,41 @@
 import "server-only";
 import { getFlowForAccount } from "@/lib/flows/queries";
 import { isId } from "@/lib/ids";
+import { fieldsToShow } from "./lead-fields";
 import { getLeadForAccount, listLeadEvents } from "./queries";
 
-type StoredValue = { raw?: unknown; normal?: unknown; valid?: unknown };
-
 // One lead of this account as its page shows it: the stored data (masked fields stay masked, as
-// stored), each field's label from the flow, and the step timeline. Null for another account's id.
+// stored), each field's label from the flow, and the step timeline; the fields capped and cut to what
+// a page can show (lead-fields.ts). Null for another account's id.
 export async function getLeadDetail(accountId: string, leadId: string) {
+  if (!isId(leadId)) return null;
+  const found = await getLeadForAccount(accountId, leadId);
+  if (!found) return null;
+  const { raw, normalized, ...lead } = found;
+  const [events, flow] = await Promise.all([listLeadEvents(lead.id), getFlowForAccount(accountId, lead.flowId)]);
+  const labels = new Map(flow?.config.fields.map((f) => [f.id, f.label]) ?? []);
+  const shown = fieldsToShow({ raw: (raw ?? {}) as Record<string, unknown>, normalized: (normalized ?? {}) as Record<string, object>, labels });
+  return { lead, fields: shown.fields, totalFields: shown.total, hiddenFields: shown.hidden, events };
+}
+
+// The whole lead, every field uncut, for the page's "Download as JSON": what was submitted and what it
+// normalized to, as stored (masked fields stay masked). Null for another account's id.
+export async function getLeadJson(accountId: string, leadId: string) {
   if (!isId(leadId)) return null;
   const lead = await getLeadForAccount(accountId, leadId);
   if (!lead) return null;
-  const [events, flow] = await Promise.all([listLeadEvents(lead.id), getFlowForAccount(accountId, lead.flowId)]);
-  const labels = new Map(flow?.config.fields.map((f) => [f.id, f.label]) ?? []);
-  const raw = (lead.raw ?? {}) as Record<string, string>;
-  const normalized = (lead.normalized ?? {}) as Record<string, StoredValue>;
-  const fields = Object.keys({ ...raw, ...normalized }).map((id) => {
-    const value = normalized[id];
-    return {
-      id,
-      label: labels.get(id) ?? id,
-      submitted: raw[id] ?? (typeof value?.raw === "string" ? value.raw : ""),
-      normal: value?.normal === null || value?.normal === undefined ? "" : String(value.normal),
-      valid: value?.valid === true,
-    };
-  });
-  return { lead, fields, events };
+  return {
+    id: lead.id,
+    submitted_at: lead.submittedAt.toISOString(),
+    flow: { id: lead.flowId, name: lead.flowName },
+    source: { id: lead.sourceId, name: lead.sourceName },
+    import: lead.importId ? { id: lead.importId, file_name: lead.importFileName, line: lead.importLine } : null,
+    outcome: lead.outcome,
+    reason: lead.reason,
+    price: lead.price,
+    is_test: lead.isTest,
+    is_batch_lead: lead.isBatchLead,
+    submitted: lead.raw ?? {},
+    normalized: lead.normalized ?? {},
+  };
 }

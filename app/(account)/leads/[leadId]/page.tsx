@@ -33,7 +33,8 @@ export default async function LeadPage({ params }: { params: Promise<{ leadId: s
   const holder = await requirePermission("read");
   const detail = await getLeadDetail(holder.accountId, leadId);
   if (!detail) notFound();
-  const { lead, fields, events } = detail;
+  const { lead, fields, events, totalFields, hiddenFields } = detail;
+  const cut = fields.some((f) => f.truncated);
   const summary: Array<[string, React.ReactNode]> = [
     ["Submitted", `${formatDateTime(lead.submittedAt, holder.timeZone)} (${holder.timeZone})`],
     ["Flow", <Link key="flow" href={`/flows/${lead.flowId}`} className="text-blue-800 hover:underline">{lead.flowName ?? "Deleted flow"}</Link>],
@@ -83,7 +84,19 @@ export default async function LeadPage({ params }: { params: Promise<{ leadId: s
       </div>
       <Card className="mt-6">
         <h2 className="mb-3 text-lg font-medium">Data</h2>
-        <p className="mb-3 text-sm text-slate-600">Sensitive fields (SSN, credentials, date of birth) were masked when the lead was stored and stay masked here.</p>
+        <p className="mb-3 text-sm text-slate-600">
+          Sensitive fields (SSN, credentials, date of birth) were masked when the lead was stored and stay masked here.{" "}
+          <a href={`/leads/${lead.id}/lead.json`} download className="text-blue-800 hover:underline">
+            Download the whole lead as JSON
+          </a>
+        </p>
+        {(hiddenFields > 0 || cut) && (
+          <p role="status" className="mb-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+            {hiddenFields > 0 ? `Showing ${fields.length} of ${totalFields} fields. ` : ""}
+            {cut ? "Long values are cut at 200 characters (…). " : ""}
+            The JSON download has every field in full.
+          </p>
+        )}
         <div className="overflow-x-auto">
           <DataTable columns={fieldColumns} rows={fields} rowKey={(f) => f.id} />
         </div>
