@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { FIELD_EXAMPLES } from "@/lib/intake/field-examples";
+import type { TypeName } from "../model";
+import { AGREEMENT_CORPUS } from "./corpus";
+import { normalizeValue } from "./index";
+
+const entries = Object.entries(AGREEMENT_CORPUS) as Array<[TypeName, NonNullable<(typeof AGREEMENT_CORPUS)[TypeName]>]>;
+const DOCS = readFileSync(new URL("../../../docs/field-types.md", import.meta.url), "utf8");
+
+describe("agreement with LeadConduit's documented readings", () => {
+  for (const [type, rows] of entries) {
+    describe(type, () => {
+      it.each(rows.map(([input, valid, normal, differs]) => ({ input, valid, normal, differs })))(
+        "reads $input as valid=$valid, $normal",
+        ({ input, valid, normal }) => {
+          const value = normalizeValue(type, input);
+          expect({ valid: value.valid, normal: value.normal }).toEqual({ valid, normal });
+        },
+      );
+    });
+  }
+
+  it("holds at least 300 inputs, most of them agreeing", () => {
+    const rows = entries.flatMap(([, r]) => r);
+    const differing = rows.filter((r) => r[3] !== undefined);
+    expect(rows.length).toBeGreaterThanOrEqual(300);
+    expect(differing.length / rows.length).toBeLessThan(0.1);
+  });
+
+  it("names only differences that docs/field-types.md explains", () => {
+    const keys = new Set(entries.flatMap(([, rows]) => rows.flatMap((r) => (r[3] ? [r[3]] : []))));
+    for (const key of keys) expect(DOCS, `docs/field-types.md lacks ${key}`).toContain(`\`${key}\``);
+  });
+
+  it("agrees with every example the Submission Docs show", () => {
+    for (const [type, examples] of Object.entries(FIELD_EXAMPLES) as Array<[TypeName, string[]]>) {
+      for (const example of examples.filter((e) => !e.startsWith("("))) {
+        expect(normalizeValue(type, example).valid, `${type} example ${example}`).toBe(true);
+      }
+    }
+  });
+});
