@@ -4,12 +4,13 @@ import { z } from "zod";
 import { getDatabase, getDb } from "@/db";
 import { accounts, flows, idempotencyKeys, sources } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { runStatement, withTransaction } from "@/db/transaction";
+import { runStatement } from "@/db/transaction";
 import type { Deliver, ProcessedLead } from "@/lib/flow/flow-store";
 import { createGroupCommitStore, createGroupSaver, type GroupSaver } from "@/lib/flow/group-commit";
 import { createLeadStore } from "@/lib/flow/lead-store";
 import { flowConfigSchema, outcomeSchema, sourceConfigSchema } from "@/lib/flow/model";
 import { processLeads, savesLeadInOneStatement, type FlowContext, type LeadInput } from "@/lib/flow/process-leads";
+import { deliverOutsideTransaction, withLeadDeliveries } from "@/lib/flow/steps/deliveries";
 import { submitBodyOf } from "./render";
 
 // What the lead API needs to know about a flow and source, read in one query.
@@ -76,11 +77,13 @@ export async function processLeadNow(
 ): Promise<ProcessedLead> {
   if (!options.idempotency && savesLeadInOneStatement(ctx.flow.config, ctx.source.config)) {
     const store = createGroupCommitStore(groupSaverFor(getDatabase()));
-    const [lead] = await processLeads(ctx, [input], { store, deliver: options.deliver });
+    const deliver = deliverOutsideTransaction(getDatabase(), ctx.flow.config, options.deliver);
+    const [lead] = await processLeads(ctx, [input], { store, deliver });
     return lead!;
   }
-  return withTransaction(getDatabase(), async (tx) => {
-    const [lead] = await processLeads(ctx, [input], { store: createLeadStore(tx), deliver: options.deliver });
+  // Deliveries to buyers go out between runs of the transaction, never inside it (lib/flow/steps/deliveries.ts).
+  return withLeadDeliveries(getDatabase(), { config: ctx.flow.config, input, send: options.deliver }, async (tx, pinned, deliver) => {
+    const [lead] = await processLeads(ctx, [pinned], { store: createLeadStore(tx), deliver });
     const { idempotency } = options;
     if (idempotency) {
       const stored: StoredReply = { body: submitBodyOf(lead!), location: idempotency.location };
