@@ -15,13 +15,23 @@ function tooLong(value: string, maxBytes: number): boolean {
 
 const isScalar = (v: unknown) => typeof v !== "object" || v === null;
 
-type Pending = { value: unknown; name: string; depth: number };
+// One container being walked: its entries are visited one at a time, so a refusal at the first
+// field past the limit costs nothing for the fields after it.
+// Arrays are walked by index; objects by their key list, which costs far less than Object.entries.
+type Frame = { container: Record<string, unknown> | unknown[]; keys: string[] | null; index: number; name: string; depth: number };
+
+const frameOf = (container: Record<string, unknown> | unknown[], name: string, depth: number): Frame => ({
+  container,
+  keys: Array.isArray(container) ? null : Object.keys(container),
+  index: 0,
+  name,
+  depth,
+});
 
 /** The root object is level 1; a container at a level past maxDepth is refused. */
 export function flattenLead(input: Record<string, unknown>, limits: LeadLimits): Flattened {
   const out: LeadData = {};
   let count = 0;
-  const stack: Pending[] = [{ value: input, name: "", depth: 1 }];
   const leaf = (name: string, text: string): LimitBreach | null => {
     if (!name) return null;
     if (!Object.hasOwn(out, name) && ++count > limits.maxFields) return { kind: "fields" };
@@ -29,24 +39,27 @@ export function flattenLead(input: Record<string, unknown>, limits: LeadLimits):
     out[name] = text;
     return null;
   };
+  const stack: Frame[] = [frameOf(input, "", 1)];
   while (stack.length > 0) {
-    const { value, name, depth } = stack.pop()!;
+    const frame = stack.at(-1)!;
+    const { container, keys } = frame;
+    if (frame.index >= (keys ? keys.length : (container as unknown[]).length)) {
+      stack.pop();
+      continue;
+    }
+    const i = frame.index++;
+    const key = keys ? keys[i]! : String(i);
+    const value = keys ? (container as Record<string, unknown>)[key] : (container as unknown[])[i];
+    const name = !keys || frame.name ? `${frame.name}.${key}` : key;
     if (value === null || value === undefined) continue;
     let breach: LimitBreach | null = null;
     if (typeof value !== "object") breach = leaf(name, String(value));
-    else if (depth > limits.maxDepth) breach = { kind: "depth" };
+    else if (frame.depth + 1 > limits.maxDepth) breach = { kind: "depth" };
     else if (Array.isArray(value)) {
       // A list of plain values is one field, comma-separated; a list of objects is numbered.
       if (value.every(isScalar)) breach = leaf(name, value.map((v) => String(v ?? "")).join(","));
-      else for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], name: `${name}.${i}`, depth: depth + 1 });
-    } else {
-      // Pushed in reverse so fields come out in the order they were sent.
-      const entries = Object.entries(value as Record<string, unknown>);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, child] = entries[i]!;
-        stack.push({ value: child, name: name ? `${name}.${key}` : key, depth: depth + 1 });
-      }
-    }
+      else stack.push(frameOf(value, name, frame.depth + 1));
+    } else stack.push(frameOf(value as Record<string, unknown>, name, frame.depth + 1));
     if (breach) return { ok: false, breach };
   }
   return { ok: true, data: out, count };

@@ -2,10 +2,11 @@
 // list), a JSON object (retried without CR/LF/TAB, which sources often leave inside strings), or XML
 // whose root element is dropped and whose attributes sit beside child elements.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { MAX_LEAD_DEPTH } from "./lead-data";
+import { DEFAULT_MAX_FIELDS, MAX_LEAD_DEPTH } from "./lead-data";
 import type { BodyFormat } from "./negotiate";
+import { countXmlFields } from "./xml-fields";
 
-export type ParsedBody = { ok: true; data: Record<string, unknown> } | { ok: false; message: string };
+export type ParsedBody = { ok: true; data: Record<string, unknown> } | { ok: false; message: string; status?: 413 };
 
 const xmlParser = new XMLParser({
   ignoreAttributes: false,
@@ -45,7 +46,8 @@ function parseJson(text: string): ParsedBody {
   return { ok: true, data: parsed as Record<string, unknown> };
 }
 
-function parseXml(text: string): ParsedBody {
+function parseXml(text: string, maxFields: number): ParsedBody {
+  if (countXmlFields(text, maxFields + 1) > maxFields + 1) return { ok: false, status: 413, message: `The lead has more than ${maxFields} fields` };
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { ok: false, message: `Body is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})` };
   let doc: Record<string, unknown>;
@@ -59,8 +61,9 @@ function parseXml(text: string): ParsedBody {
   return { ok: true, data: typeof root === "object" && root !== null && !Array.isArray(root) ? (root as Record<string, unknown>) : {} };
 }
 
-export function parseBody(format: BodyFormat, text: string): ParsedBody {
+// maxFields lets an XML body far over the limit be refused before it is parsed (see xml-fields.ts).
+export function parseBody(format: BodyFormat, text: string, options: { maxFields?: number } = {}): ParsedBody {
   if (format === "form") return { ok: true, data: parseForm(text) };
   if (format === "json") return parseJson(text);
-  return parseXml(text);
+  return parseXml(text, options.maxFields ?? DEFAULT_MAX_FIELDS);
 }

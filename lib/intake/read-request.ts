@@ -26,8 +26,8 @@ async function readBody(request: ApiRequest): Promise<{ ok: true; data: Record<s
   if (!contentType) return { ok: false, status: 415, message: "Content-Type header is required" };
   const format = bodyFormatOf(contentType);
   if (!format) return { ok: false, status: 406, message: `Content-Type ${contentType} is not supported. Use ${SUPPORTED}.` };
-  const parsed = parseBody(format, text.trim());
-  return parsed.ok ? parsed : { ok: false, status: 400, message: parsed.message };
+  const parsed = parseBody(format, text.trim(), { maxFields: env.LEAD_MAX_FIELDS });
+  return parsed.ok ? parsed : { ok: false, status: parsed.status ?? 400, message: parsed.message };
 }
 
 export async function readLeadRequest(request: ApiRequest): Promise<LeadRequest> {
