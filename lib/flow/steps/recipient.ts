@@ -101,6 +101,7 @@ function post(url: URL, request: Request): Promise<Reply> {
   const client = url.protocol === "https:" ? https : http;
   return new Promise<Reply>((resolve, reject) => {
     const fail = (code: string) => {
+      clearTimeout(timer);
       const error: NodeJS.ErrnoException = new Error(code);
       error.code = code;
       reject(error);
