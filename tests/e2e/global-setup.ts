@@ -30,11 +30,12 @@ export default async function setup(project: TestProject) {
     MIGRATE_ON_START: "true",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  // The first account of a production deploy, made as the README says, before the server starts
-  // (PGlite allows one process at a time).
+  // The demo (which the server would seed only into an empty database), then the first account of a
+  // production deploy made as the README says; both before the server starts (PGlite allows one
+  // process at a time).
   const script = (file: string, args: string[] = []) =>
     execFileSync(process.execPath, ["--import", "tsx", file, ...args], { env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  script("db/migrate.ts");
+  script("db/seed.ts");
   const created = JSON.parse(script("scripts/account-create.ts", ["--email", OWNER_EMAIL, "--name", "Acme Leads"])) as { setupUrl: string };
   server = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env,

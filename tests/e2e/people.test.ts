@@ -196,4 +196,14 @@ describe("an account made with account:create", () => {
     }
     await anonymous.close();
   });
+
+  it("answers a cross-origin Server Action call with 403, not 500", async () => {
+    const response = await fetch(`${baseUrl()}/settings/people`, {
+      method: "POST",
+      headers: { "next-action": "0123456789abcdef", origin: "https://evil.example", "content-type": "text/plain;charset=UTF-8" },
+      body: "[]",
+    });
+    expect(response.status).toBe(403);
+    expect(await response.text()).not.toMatch(/at .*\.js:\d+/);
+  });
 });
