@@ -36,6 +36,8 @@ export async function identifyCaller(request: Request): Promise<Caller | null> {
 
 /** Whether this caller may change imports: a source always may (its own, as before); a person by role. */
 export const mayChangeImports = (caller: Caller) => caller.kind === "source" || can(caller.role, "imports:write");
+/** Deleting an import (its file and results) is for people who may change imports, never a source's key or docs link. */
+export const mayDeleteImports = (caller: Caller) => caller.kind === "holder" && can(caller.role, "imports:write");
 
 /**
  * Who the audit log names for this caller's changes. A source has no person behind it: the entry

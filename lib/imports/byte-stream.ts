@@ -2,12 +2,12 @@
 // tap that copies the bytes to a second consumer with backpressure. None holds more than a chunk.
 import { ImportRefused, tooLargeMessage } from "./refusal";
 
-/** Passes chunks through and stops with 413 as soon as the total exceeds maxBytes. */
-export async function* limitBytes(source: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
+/** Passes chunks through and stops with 413 (and `message`) as soon as the total exceeds maxBytes. */
+export async function* limitBytes(source: AsyncIterable<Uint8Array>, maxBytes: number, message = tooLargeMessage(maxBytes)): AsyncGenerator<Uint8Array> {
   let total = 0;
   for await (const chunk of source) {
     total += chunk.byteLength;
-    if (total > maxBytes) throw new ImportRefused(tooLargeMessage(maxBytes), 413);
+    if (total > maxBytes) throw new ImportRefused(message, 413);
     yield chunk;
   }
 }

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { withRequestLog } from "@/lib/logging/request-log";
 import { accessOf, actorOf, identifyCaller, mayChangeImports, type Caller } from "./access";
+import { isAcceptedContentType, UNSUPPORTED_CONTENT_TYPE_MESSAGE } from "./content-types";
 import type { ImportAccess, ImportTarget } from "./store";
 import { createImport } from "./service";
 
@@ -15,7 +16,7 @@ import { createImport } from "./service";
 export const json = (body: unknown, status = 200, headers?: HeadersInit) => Response.json(body, { status, headers });
 export const errorResponse = (status: number, message: string) => json({ error: message }, status);
 
-type Outcome = { status: string; message?: string; httpStatus?: number };
+type Outcome = { status: string; message?: string; httpStatus?: number; retryAfter?: number };
 
 /** Maps a lib/imports result that is not "ok" to its HTTP answer. */
 export function failure(result: Outcome): Response {
@@ -26,8 +27,10 @@ export function failure(result: Outcome): Response {
       return errorResponse(403, result.message ?? "Not allowed.");
     case "conflict":
       return errorResponse(409, result.message ?? "The import is not in a state that allows this.");
-    case "refused":
-      return errorResponse(result.httpStatus ?? 400, result.message ?? "The file cannot be imported.");
+    case "refused": {
+      const retry = typeof result.retryAfter === "number" ? { "Retry-After": String(result.retryAfter) } : undefined;
+      return json({ error: result.message ?? "The file cannot be imported." }, result.httpStatus ?? 400, retry);
+    }
     default:
       return errorResponse(400, result.message ?? "The request is not valid.");
   }
@@ -69,13 +72,9 @@ export function withChangeAccess(request: Request, handle: (access: ImportAccess
 
 export const importUrl = (id: string) => `${env.APP_URL.replace(/\/$/, "")}/api/imports/${id}`;
 
-const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i;
-
 /** POST body -> createImport. Query: header, delimiter, encoding, auto=1, name (or the X-File-Name header). */
 export async function createFromRequest(request: Request, target: ImportTarget): Promise<Response> {
-  if (FORM_TYPES.test(request.headers.get("content-type") ?? "")) {
-    return errorResponse(415, "Send the CSV file itself as the request body (Content-Type: text/csv), not as a form upload.");
-  }
+  if (!isAcceptedContentType(request.headers.get("content-type"))) return errorResponse(415, UNSUPPORTED_CONTENT_TYPE_MESSAGE);
   const query = new URL(request.url).searchParams;
   const settings = Object.fromEntries(["header", "delimiter", "encoding"].flatMap((k) => (query.has(k) ? [[k, query.get(k)]] : [])));
   const length = request.headers.get("content-length");

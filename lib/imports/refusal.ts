@@ -1,6 +1,6 @@
 // A file that cannot be imported, with the message a person can act on. Thrown only inside the
 // streaming pipeline (the one way to stop it); the staging functions return it as a value.
-export type RefusalStatus = 400 | 413 | 415;
+export type RefusalStatus = 400 | 413 | 415 | 429;
 
 export class ImportRefused extends Error {
   constructor(
@@ -12,12 +12,18 @@ export class ImportRefused extends Error {
   }
 }
 
-export type Refusal = { status: "refused"; httpStatus: RefusalStatus; message: string };
+/** retryAfter: seconds, sent as Retry-After (a 429). */
+export type Refusal = { status: "refused"; httpStatus: RefusalStatus; message: string; retryAfter?: number };
 
 export const refusal = (error: ImportRefused): Refusal => ({ status: "refused", httpStatus: error.httpStatus, message: error.message });
 
 export function tooLargeMessage(maxBytes: number): string {
-  const mb = maxBytes / (1024 * 1024);
-  const size = mb >= 1 ? `${Number(mb.toFixed(1))} MB` : `${maxBytes.toLocaleString("en-US")} bytes`;
-  return `The file is larger than the ${size} limit. Split it into smaller files and import each one.`;
+  return `The file is larger than the ${formatBytes(maxBytes)} limit. Split it into smaller files and import each one.`;
+}
+
+export function formatBytes(bytes: number): string {
+  const gb = bytes / 1024 ** 3;
+  if (gb >= 1) return `${Number(gb.toFixed(1))} GB`;
+  const mb = bytes / 1024 ** 2;
+  return mb >= 1 ? `${Number(mb.toFixed(1))} MB` : `${bytes.toLocaleString("en-US")} bytes`;
 }

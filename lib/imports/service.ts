@@ -13,7 +13,7 @@ import type { Refusal } from "./refusal";
 import { importModeSchema, settingsOverrideSchema, type ImportMode, type Mapping } from "./settings";
 import { stageUpload } from "./stage";
 import { deleteImport, getImport, getImportFor, listImports, type ImportAccess, type ImportTarget } from "./store";
-import { toImportView, type ImportView } from "./view";
+import { toImportView, WORKING_STATUSES, type ImportView } from "./view";
 import { cancelImport, changeSettings, confirmImport, startValidation } from "./workflow";
 
 // The import API for pages and route handlers. Every function takes an already-authorized caller:
@@ -57,6 +57,7 @@ export async function createImport(target: ImportTarget, input: CreateImportInpu
     fileName: input.fileName ?? "",
     override: override.data,
     maxBytes: env.IMPORT_MAX_BYTES,
+    limits: uploadLimits(),
   });
   if (staged.status !== "ok") return staged;
   if (input.auto) {
@@ -68,6 +69,12 @@ export async function createImport(target: ImportTarget, input: CreateImportInpu
   }
   return { status: "ok", import: toImportView((await getImport(database, staged.importId))!) };
 }
+
+const uploadLimits = () => ({
+  maxActivePerSource: env.IMPORT_MAX_ACTIVE_PER_SOURCE,
+  storageQuotaBytes: env.IMPORT_STORAGE_QUOTA_BYTES,
+  retentionDays: env.IMPORT_FILE_RETENTION_DAYS,
+});
 
 async function startAuto(importId: string): Promise<Done | Invalid> {
   const database = getDatabase();
@@ -130,6 +137,19 @@ export async function confirmImportRun(access: ImportAccess, id: string, mode: u
 export async function cancelImportRun(access: ImportAccess, id: string, actor: AuditActor): Promise<Done | Conflict | NotFound> {
   const imp = await load(access, id);
   return imp ? cancelImport(getDatabase(), imp, actor) : notFound;
+}
+
+/**
+ * Deletes an import with its stored file, staged rows and results, to free room in the account's
+ * quota. Its leads stay (leads.import_id is no foreign key). A running import is cancelled first.
+ */
+export async function deleteImportRun(access: ImportAccess, id: string): Promise<Done | Conflict | NotFound> {
+  const imp = await load(access, id);
+  if (!imp) return notFound;
+  if (WORKING_STATUSES.has(imp.status)) return { status: "conflict", message: "This import is still running. Cancel it first, then delete it." };
+  await deleteImport(getDatabase(), imp.id);
+  logger.info({ importId: imp.id, accountId: imp.accountId }, "import deleted");
+  return { status: "ok" };
 }
 
 export type Page = { after?: number; limit?: number };

@@ -1,8 +1,10 @@
 // Upload and re-staging: bytes -> size guard -> sniff and detect -> decoder -> csv-parse -> COPY
 // into import_rows, while the same bytes are COPYed into import_files. Memory holds a few chunks
 // and one batch of records, whatever the file's size.
+import { sql } from "drizzle-orm";
 import { copyJson, copyRows, type CopyRows, type CopyTarget, type CopyValue } from "@/db/bulk-copy";
 import type { Database } from "@/db/client";
+import { imports } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import { newId } from "@/lib/ids";
 import { createByteChannel, limitBytes, readHead, tapInto } from "./byte-stream";
@@ -12,10 +14,12 @@ import { ImportRefused, refusal, tooLargeMessage, type Refusal } from "./refusal
 import type { ReadSettings, SettingsOverride, StoredSettings } from "./settings";
 import { createStager, type StageSummary } from "./stage-rows";
 import { deleteStaging, IMPORT_ROWS, queryOf, readFile, saveFile } from "./staged-rows";
-import { deleteImport, getImport, insertImport, updateImport, type ImportTarget } from "./store";
+import { deleteImport, getImport, insertImportIn, updateImport, type ImportTarget } from "./store";
+import { claimUploadSlot, quotaMessage, storedBytes, UPLOAD_PROGRESS_MS, type UploadLimits } from "./upload-limits";
 
 export type Upload = {
   target: ImportTarget;
+  limits: UploadLimits;
   body: AsyncIterable<Uint8Array>;
   /** From Content-Length, when the client sent one: a file too large is refused before it is read. */
   contentLength: number | null;
@@ -28,12 +32,24 @@ export type StageResult = { status: "ok"; importId: string } | Refusal;
 
 const CHANNEL_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Refusals before a byte is stored: too large by Content-Length, no room left in the account's
+ * quota, too many uploads of this source in progress (checked as the import row is inserted). A
+ * stream with no Content-Length stops at the size limit or the quota's room, whichever comes first;
+ * whatever it had stored is deleted with its import, so a refused upload leaves nothing behind.
+ */
 export async function stageUpload(database: Database, upload: Upload): Promise<StageResult> {
+  const { limits } = upload;
   if (upload.contentLength !== null && upload.contentLength > upload.maxBytes) {
     return { status: "refused", httpStatus: 413, message: tooLargeMessage(upload.maxBytes) };
   }
+  const used = await storedBytes(database, upload.target.accountId, limits.retentionDays);
+  const room = limits.storageQuotaBytes - used;
+  const overQuota: Refusal = { status: "refused", httpStatus: 413, message: quotaMessage(used, limits.storageQuotaBytes, limits.retentionDays) };
+  if (room <= 0 || (upload.contentLength !== null && upload.contentLength > room)) return overQuota;
   let bytes = 0;
-  const counted = countBytes(limitBytes(upload.body, upload.maxBytes), (n) => (bytes += n));
+  const limited = room < upload.maxBytes ? limitBytes(upload.body, room, overQuota.message) : limitBytes(upload.body, upload.maxBytes);
+  const counted = countBytes(limited, (n) => (bytes += n));
   const opened = await catchRefusal(() => readHead(counted, HEAD_BYTES));
   if ("status" in opened) return opened;
   if (opened.head.byteLength === 0) return { status: "refused", httpStatus: 400, message: "The file is empty. Choose the CSV file that holds the leads." };
@@ -41,13 +57,17 @@ export async function stageUpload(database: Database, upload: Upload): Promise<S
   if (detected.kind === "refused") return { status: "refused", httpStatus: 415, message: detected.message };
   const settings: StoredSettings = { ...detected.settings, ...upload.override, detected: detected.settings };
   const importId = newId();
-  await insertImport(database, { id: importId, ...upload.target, fileName: upload.fileName.slice(0, 255), settings });
+  const busy = await claimUploadSlot(database, upload.target, limits.maxActivePerSource, (query) =>
+    insertImportIn(query, { id: importId, ...upload.target, fileName: upload.fileName.slice(0, 255), settings }),
+  );
+  if (busy) return busy;
   const copy = (target: CopyTarget, rows: CopyRows) => copyRows(database, target, rows);
   const channel = createByteChannel(CHANNEL_BYTES);
   const saving = saveFile(copy, importId, channel);
   saving.catch((error: unknown) => channel.fail(error));
   try {
-    const summary = await stageRows(copy, importId, tapInto(opened.stream, channel), settings);
+    const received = recordProgress(opened.stream, () => updateImport(database, importId, { bytes }, RECEIVING));
+    const summary = await stageRows(copy, importId, tapInto(received, channel), settings);
     await saving;
     await updateImport(database, importId, { status: "staged", bytes, ...summaryColumns(summary) });
     return { status: "ok", importId };
@@ -126,6 +146,20 @@ async function* countBytes(source: AsyncIterable<Uint8Array>, add: (n: number) =
     yield chunk;
   }
 }
+
+/** Every UPLOAD_PROGRESS_MS, records that the upload is alive: it keeps its place and its bytes count against the quota. */
+async function* recordProgress(source: AsyncIterable<Uint8Array>, touch: () => Promise<unknown>): AsyncGenerator<Uint8Array> {
+  let last = Date.now();
+  for await (const chunk of source) {
+    if (Date.now() - last >= UPLOAD_PROGRESS_MS) {
+      last = Date.now();
+      await touch();
+    }
+    yield chunk;
+  }
+}
+
+const RECEIVING = sql`${imports.status} = 'receiving'`;
 
 async function catchRefusal<T extends object>(fn: () => Promise<T>): Promise<T | Refusal> {
   try {

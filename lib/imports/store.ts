@@ -14,6 +14,20 @@ export async function insertImport(database: Database, values: typeof imports.$i
   await database.db.insert(imports).values(values);
 }
 
+type Query = <T>(text: string, params?: unknown[]) => Promise<{ rows: T[] }>;
+
+/** insertImport inside a plain-SQL transaction (lib/imports/upload-limits.ts takes the upload's place in it). */
+export async function insertImportIn(query: Query, values: { id: string; accountId: string; flowId: string | null; sourceId: string | null; fileName: string; settings: unknown }): Promise<void> {
+  await query("insert into imports (id, account_id, flow_id, source_id, file_name, settings) values ($1, $2, $3, $4, $5, $6)", [
+    values.id,
+    values.accountId,
+    values.flowId,
+    values.sourceId,
+    values.fileName,
+    JSON.stringify(values.settings),
+  ]);
+}
+
 export async function getImport(database: Database, id: string): Promise<Import | null> {
   const [row] = await database.db.select().from(imports).where(eq(imports.id, id));
   return row ?? null;

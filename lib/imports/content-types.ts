@@ -1,0 +1,20 @@
+// The Content-Types the import API takes as a CSV body: the one list, so a new file type (.xlsx)
+// is added in one place. Parameters (charset=…) are allowed; the file's bytes decide the encoding.
+
+export const CSV_CONTENT_TYPES: readonly string[] = [
+  "text/csv",
+  "text/plain",
+  "application/csv",
+  // What browsers on Windows send for a .csv file when Excel is installed.
+  "application/vnd.ms-excel",
+  "application/octet-stream",
+];
+
+export const UNSUPPORTED_CONTENT_TYPE_MESSAGE = `Send the CSV file as the request body with Content-Type: text/csv (also accepted: ${CSV_CONTENT_TYPES.slice(1).join(", ")}). Form uploads, JSON and a body without a Content-Type are not imported.`;
+
+/** Whether a Content-Type header names a type the import API reads as CSV; a missing one does not. */
+export function isAcceptedContentType(header: string | null): boolean {
+  if (header === null) return false;
+  const type = header.split(";")[0]!.trim().toLowerCase();
+  return CSV_CONTENT_TYPES.includes(type);
+}
