@@ -16,6 +16,9 @@ const fieldClass = "mt-1 block w-full rounded border border-slate-300 bg-white p
 export function ShareForm({ scope, sources }: Props) {
   const [state, action, pending] = useActionState<ShareState, FormData>(createReportLinkAction, { status: "idle" });
   const [kind, setKind] = useState<"report" | "partner">(scope.flow.length + scope.source.length > 0 ? "report" : "partner");
+  // After a refusal React resets the form to its defaults: the defaults are what was sent, so nothing
+  // typed is lost. The radios follow `kind` (what the person last chose) for the same reason.
+  const sent = state.status === "invalid" || state.status === "error" ? state.values : undefined;
   return (
     <form action={action} className="space-y-3 text-sm">
       {scope.flow.map((id) => <input key={`f${id}`} type="hidden" name="flow" value={id} />)}
@@ -33,16 +36,16 @@ export function ShareForm({ scope, sources }: Props) {
       <input type="hidden" name="group" value={scope.group} />
       <div>
         <label htmlFor="share-name" className="block font-medium text-slate-700">Link name</label>
-        <input id="share-name" name="name" required maxLength={120} placeholder="e.g. Acme, January" className={fieldClass} />
+        <input id="share-name" name="name" required maxLength={120} defaultValue={sent?.name} placeholder="e.g. Acme, January" className={fieldClass} />
       </div>
       <fieldset>
         <legend className="font-medium text-slate-700">What the link shows</legend>
         <label className="mt-1 flex items-center gap-2">
-          <input type="radio" name="kind" value="report" checked={kind === "report"} onChange={() => setKind("report")} />
+          <input type="radio" name="kind" value="report" defaultChecked={kind === "report"} onChange={() => setKind("report")} />
           This report, for its chosen flows and sources only
         </label>
         <label className="mt-1 flex items-center gap-2">
-          <input type="radio" name="kind" value="partner" checked={kind === "partner"} onChange={() => setKind("partner")} />
+          <input type="radio" name="kind" value="partner" defaultChecked={kind === "partner"} onChange={() => setKind("partner")} />
           A partner report for one source (counts by reason, its imports)
         </label>
       </fieldset>
@@ -50,12 +53,12 @@ export function ShareForm({ scope, sources }: Props) {
         <>
           <div>
             <label htmlFor="share-source" className="block font-medium text-slate-700">Partner source</label>
-            <select id="share-source" name="partnerSource" defaultValue={scope.source[0]} className={fieldClass}>
+            <select id="share-source" name="partnerSource" defaultValue={sent?.partnerSource || scope.source[0]} className={fieldClass}>
               {sources.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
             </select>
           </div>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="showContacts" />
+            <input type="checkbox" name="showContacts" defaultChecked={sent?.showContacts} />
             Show the last imported lead&apos;s email, phone and name (masked otherwise)
           </label>
         </>
