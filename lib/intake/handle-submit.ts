@@ -10,8 +10,7 @@ import { isAuthorized } from "./basic-auth";
 import { submitOnce } from "./idempotency";
 import { negotiateReply, type ReplyFormat } from "./negotiate";
 import { readLeadRequest } from "./read-request";
-import { reply } from "./render";
-import { internalError, leadReply, notAcceptable, unauthorized } from "./replies";
+import { internalError, leadReply, notAcceptable, textError, unauthorized } from "./replies";
 import { checkTarget, findSubmitTarget, submitCheckedLead } from "./submit-lead";
 
 export type SubmitIds = { flowId: string; sourceId: string };
@@ -25,16 +24,16 @@ export async function handleSubmit(request: ApiRequest, ids: SubmitIds, options:
   try {
     return await submit(request, ids, format, options);
   } catch (err) {
-    return internalError(format, err, request);
+    return internalError(err, request);
   }
 }
 
 async function submit(request: ApiRequest, ids: SubmitIds, format: ReplyFormat, options: HandlerOptions): Promise<ApiReply> {
   const check = checkTarget(await findSubmitTarget(ids.flowId, ids.sourceId));
-  if (!check.ok) return reply(format, check.refusal.status, check.refusal.body);
-  if (!(await isAuthorized(request.header("authorization"), check.target, () => getCurrentApiKeyHash(ids.sourceId)))) return unauthorized(format);
+  if (!check.ok) return textError(check.refusal.status, check.refusal.body.message);
+  if (!(await isAuthorized(request.header("authorization"), check.target, () => getCurrentApiKeyHash(ids.sourceId)))) return unauthorized();
   const read = await readLeadRequest(request);
-  if (!read.ok) return reply(format, read.status, { message: read.message });
+  if (!read.ok) return textError(read.status, read.message);
   const key = request.header("idempotency-key");
   if (key !== null) {
     return submitOnce({ format, target: check.target, data: read.data, redirect: read.redirect, key, deliver: options.deliver });

@@ -6,7 +6,7 @@ import type { LeadData } from "@/lib/flow/normalize";
 import type { ApiReply } from "./api-http";
 import type { ReplyFormat } from "./negotiate";
 import { claimIdempotencyKey, releaseIdempotencyKey, type SubmitTarget } from "./queries";
-import { leadReply } from "./replies";
+import { leadReply, textError } from "./replies";
 import { reply } from "./render";
 import { submitCheckedLead } from "./submit-lead";
 
@@ -22,11 +22,11 @@ export type IdempotentSubmit = {
 };
 
 export async function submitOnce({ format, target, data, redirect, key, deliver }: IdempotentSubmit): Promise<ApiReply> {
-  if (!KEY_RE.test(key)) return reply(format, 400, { message: "Idempotency-Key must be 1 to 255 visible ASCII characters" });
+  if (!KEY_RE.test(key)) return textError(400, "Idempotency-Key must be 1 to 255 visible ASCII characters");
   const ref = { sourceId: target.context.source.id, key };
   const claim = await claimIdempotencyKey(ref);
   if (claim.state === "in_flight") {
-    return reply(format, 409, { message: "A request with this Idempotency-Key is still being processed" }, { "retry-after": "1" });
+    return textError(409, "A request with this Idempotency-Key is still being processed", { "retry-after": "1" });
   }
   if (claim.state === "done") {
     const headers: Record<string, string> = { "idempotent-replayed": "true" };

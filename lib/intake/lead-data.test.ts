@@ -18,11 +18,19 @@ describe("leadDataOf", () => {
     });
   });
 
-  it("renames xxTrustedFormCertUrl to trustedform_cert_url and leaves out redir_url", () => {
-    expect(leadDataOf({ xxTrustedFormCertUrl: "https://cert.trustedform.com/abc", redir_url: "https://x.co/thanks", email: "a@b.co" })).toEqual({
+  it("renames xxTrustedFormCertUrl to trustedform_cert_url", () => {
+    expect(leadDataOf({ xxTrustedFormCertUrl: "https://cert.trustedform.com/abc", email: "a@b.co" })).toEqual({
       trustedform_cert_url: "https://cert.trustedform.com/abc",
       email: "a@b.co",
     });
+  });
+
+  it("keeps redir_url from the body as an ordinary field and leaves out the query string's", () => {
+    expect(readLeadData({ redir_url: "https://x.co/body", email: "a@b.co" }, { redir_url: "https://x.co/query" })).toEqual({
+      ok: true,
+      data: { redir_url: "https://x.co/body", email: "a@b.co" },
+    });
+    expect(readLeadData({ email: "a@b.co" }, { redir_url: "https://x.co/query" })).toEqual({ ok: true, data: { email: "a@b.co" } });
   });
 
   it("drops NUL characters, which the database cannot store", () => {
@@ -77,16 +85,13 @@ describe("lead limits", () => {
 });
 
 describe("redirectTargetOf", () => {
-  it("takes redir_url from the query string before the body", () => {
-    expect(redirectTargetOf({ redir_url: "https://body.example/" }, { redir_url: "https://query.example/thanks?x=1" })).toEqual({
-      ok: true,
-      url: "https://query.example/thanks?x=1",
-    });
-    expect(redirectTargetOf({ redir_url: "http://body.example/" }, {})).toEqual({ ok: true, url: "http://body.example/" });
-    expect(redirectTargetOf({}, {})).toEqual({ ok: true, url: null });
+  it("takes redir_url from the query string, the first of several", () => {
+    expect(redirectTargetOf({ redir_url: "https://query.example/thanks?x=1" })).toEqual({ ok: true, url: "https://query.example/thanks?x=1" });
+    expect(redirectTargetOf({ redir_url: ["http://a.example/", "http://b.example/"] })).toEqual({ ok: true, url: "http://a.example/" });
+    expect(redirectTargetOf({})).toEqual({ ok: true, url: null });
   });
 
   it.each(["not a url", "javascript:alert(1)", "ftp://files.example/", "/relative/path"])("refuses %j", (url) => {
-    expect(redirectTargetOf({}, { redir_url: url })).toEqual({ ok: false });
+    expect(redirectTargetOf({ redir_url: url })).toEqual({ ok: false });
   });
 });

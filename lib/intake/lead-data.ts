@@ -42,13 +42,15 @@ export function leadDataOf(
   if (!fromBody.ok) return refusal(fromBody.breach, limits);
   const fromQuery = flattenLead(query, limits);
   if (!fromQuery.ok) return refusal(fromQuery.breach, limits);
-  const merged = { ...fromBody.data, ...fromQuery.data };
+  // redir_url in the query string is where to send the browser, not lead data; in the body it is an
+  // ordinary field, as LeadConduit reads it.
+  const { [REDIRECT_PARAM]: _redirect, ...queryFields } = fromQuery.data;
+  const merged = { ...fromBody.data, ...queryFields };
   if (fromBody.count + fromQuery.count > limits.maxFields && Object.keys(merged).length > limits.maxFields) {
     return refusal({ kind: "fields" }, limits);
   }
   const data: LeadData = {};
   for (const [key, value] of Object.entries(merged)) {
-    if (key === REDIRECT_PARAM) continue;
     const name = key.toLowerCase() === TRUSTEDFORM_PARAM ? "trustedform_cert_url" : key.replace(NUL_RE, "");
     data[name] = value.replace(NUL_RE, "");
   }
@@ -57,9 +59,9 @@ export function leadDataOf(
 
 export type RedirectTarget = { ok: true; url: string | null } | { ok: false };
 
-// redir_url, from the query string or the body: where a browser form post is sent after the lead is taken.
-export function redirectTargetOf(body: Record<string, unknown>, query: Record<string, unknown>): RedirectTarget {
-  const given = query[REDIRECT_PARAM] ?? body[REDIRECT_PARAM];
+// redir_url, from the query string only (as LeadConduit): where a browser form post is sent after the lead is taken.
+export function redirectTargetOf(query: Record<string, unknown>): RedirectTarget {
+  const given = query[REDIRECT_PARAM];
   if (given === undefined) return { ok: true, url: null };
   const value = Array.isArray(given) ? given[0] : given;
   if (typeof value !== "string" || !URL.canParse(value)) return { ok: false };

@@ -9,11 +9,8 @@ import { FIELD_EXAMPLES } from "./field-examples";
 import type { SubmitIds } from "./handle-submit";
 import { getCurrentApiKeyHash } from "./api-key";
 import type { SubmitTarget } from "./queries";
-import { internalError, unauthorized } from "./replies";
-import { reply } from "./render";
+import { internalError, textError, unauthorized } from "./replies";
 import { checkTarget, findSubmitTarget } from "./submit-lead";
-
-const JSON_REPLY = { kind: "json", contentType: "application/json" } as const;
 
 export function flowMetaOf(target: SubmitTarget) {
   const { flow, source } = target.context;
@@ -39,11 +36,11 @@ export function flowMetaOf(target: SubmitTarget) {
 export async function handleMeta(request: Request, ids: SubmitIds): Promise<Response> {
   try {
     const check = checkTarget(await findSubmitTarget(ids.flowId, ids.sourceId));
-    if (!check.ok) return responseOf(reply(JSON_REPLY, check.refusal.status, check.refusal.body));
+    if (!check.ok) return responseOf(textError(check.refusal.status, check.refusal.body.message));
     const authorized = await isAuthorized(request.headers.get("authorization"), check.target, () => getCurrentApiKeyHash(ids.sourceId));
-    if (!authorized) return responseOf(unauthorized(JSON_REPLY));
+    if (!authorized) return responseOf(unauthorized());
     return new Response(JSON.stringify(flowMetaOf(check.target)), { headers: { "content-type": "application/json; charset=utf-8" } });
   } catch (err) {
-    return responseOf(internalError(JSON_REPLY, err, apiRequestOf(request)));
+    return responseOf(internalError(err, apiRequestOf(request)));
   }
 }

@@ -21,9 +21,9 @@ describe("parseBody", () => {
   });
 
   it.each([
-    ["{nope", /^Body is not valid JSON/],
-    ["[1,2]", /^Body must be a JSON object$/],
-    ["null", /^Body must be a JSON object$/],
+    ["{nope", /^Unable to parse JSON -- .+\.$/],
+    ["[1,2]", /^Unable to parse JSON -- the body is not a JSON object\.$/],
+    ["null", /^Unable to parse JSON -- the body is not a JSON object\.$/],
   ])("refuses %j with a message", (text, message) => {
     const result = parseBody("json", text);
     expect(result.ok).toBe(false);
@@ -45,6 +45,6 @@ describe("parseBody", () => {
   it("refuses XML that is not well-formed, saying where", () => {
     const result = parseBody("xml", "<lead><email>a@b.co</lead>");
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(/^Body is not well-formed XML: .+ \(line 1\)$/);
+    if (!result.ok) expect(result.message).toMatch(/^Body does not contain XML or XML is unparseable -- .+ \(line 1\)\.$/);
   });
 });

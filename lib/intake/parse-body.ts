@@ -39,23 +39,23 @@ function parseJson(text: string): ParsedBody {
     try {
       parsed = JSON.parse(text.replace(/[\r\n\t]/g, ""));
     } catch (err) {
-      return { ok: false, message: `Body is not valid JSON: ${err instanceof Error ? err.message : "unreadable"}` };
+      return { ok: false, message: `Unable to parse JSON -- ${err instanceof Error ? err.message : "unreadable"}.` };
     }
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { ok: false, message: "Body must be a JSON object" };
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { ok: false, message: "Unable to parse JSON -- the body is not a JSON object." };
   return { ok: true, data: parsed as Record<string, unknown> };
 }
 
 function parseXml(text: string, maxFields: number): ParsedBody {
   if (countXmlFields(text, maxFields + 1) > maxFields + 1) return { ok: false, status: 413, message: `The lead has more than ${maxFields} fields` };
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return { ok: false, message: `Body is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})` };
+  if (valid !== true) return { ok: false, message: `Body does not contain XML or XML is unparseable -- ${valid.err.msg} (line ${valid.err.line}).` };
   let doc: Record<string, unknown>;
   try {
     doc = xmlParser.parse(text) as Record<string, unknown>;
   } catch (err) {
     if (err instanceof Error && err.message === "Maximum nested tags exceeded") return { ok: false, message: TOO_DEEP };
-    return { ok: false, message: `Body is not readable XML: ${err instanceof Error ? err.message : "unreadable"}` };
+    return { ok: false, message: `Body does not contain XML or XML is unparseable -- ${err instanceof Error ? err.message : "unreadable"}.` };
   }
   const root = Object.values(doc)[0];
   return { ok: true, data: typeof root === "object" && root !== null && !Array.isArray(root) ? (root as Record<string, unknown>) : {} };

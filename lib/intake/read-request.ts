@@ -25,7 +25,7 @@ async function readBody(request: ApiRequest): Promise<{ ok: true; data: Record<s
   const contentType = request.header("content-type");
   if (!contentType) return { ok: false, status: 415, message: "Content-Type header is required" };
   const format = bodyFormatOf(contentType);
-  if (!format) return { ok: false, status: 406, message: `Content-Type ${contentType} is not supported. Use ${SUPPORTED}.` };
+  if (!format) return { ok: false, status: 406, message: `MIME type in Content-Type header is not supported. Use only ${SUPPORTED}.` };
   const parsed = parseBody(format, text.trim(), { maxFields: env.LEAD_MAX_FIELDS });
   return parsed.ok ? parsed : { ok: false, status: parsed.status ?? 400, message: parsed.message };
 }
@@ -35,7 +35,7 @@ export async function readLeadRequest(request: ApiRequest): Promise<LeadRequest>
   const query = queryData(new URLSearchParams(queryStart < 0 ? "" : request.path.slice(queryStart + 1)));
   const body = request.method === "POST" ? await readBody(request) : { ok: true as const, data: {} };
   if (!body.ok) return body;
-  const redirect = redirectTargetOf(body.data, query);
+  const redirect = redirectTargetOf(query);
   if (!redirect.ok) return { ok: false, status: 400, message: "Invalid redir_url" };
   // Limits (LEAD_MAX_FIELDS, 64 KB a value, 32 levels) are checked while flattening, before any
   // normalizing, so a refused lead costs little.

@@ -4,6 +4,7 @@ import { once } from "node:events";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
+import { expect } from "vitest";
 import * as metaRoute from "@/app/flows/[flowId]/sources/[sourceId]/meta/route";
 import * as submitRoute from "@/app/flows/[flowId]/sources/[sourceId]/submit/route";
 import { getDb } from "@/db";
@@ -92,4 +93,13 @@ export async function updateSource(id: string, values: Partial<typeof sources.$i
 export async function updateFlow(id: string, values: Partial<typeof flows.$inferInsert>) {
   await getDb().update(flows).set(values).where(eq(flows.id, id));
   clearSubmitTargetCache();
+}
+
+/** An error reply on the LeadConduit paths: text/plain with the message alone, as LeadConduit sends it. */
+export async function expectTextError(res: Response, status: number, message: string | RegExp) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
+  const text = await res.text();
+  if (typeof message === "string") expect(text).toBe(message);
+  else expect(text).toMatch(message);
 }

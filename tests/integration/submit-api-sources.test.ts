@@ -7,7 +7,7 @@ import { idempotencyKeys, leads, sources } from "@/db/schema";
 import { demoFlowConfig } from "@/db/demo-flow";
 import { logger } from "@/lib/logger";
 import { submitLead } from "@/lib/intake/submit-lead";
-import { basic, callApi, form, seedDemoFlow, updateFlow, updateSource, type Ids } from "../helpers/lead-api";
+import { basic, callApi, expectTextError, form, seedDemoFlow, updateFlow, updateSource, type Ids } from "../helpers/lead-api";
 
 let demo: Awaited<ReturnType<typeof seedDemoFlow>>;
 let ids: Ids;
@@ -28,8 +28,7 @@ describe("sources and flows", () => {
   it("answers 403 Source is disabled to a disabled source", async () => {
     await updateSource(demo.sourceId, { enabled: false });
     const res = await callApi(ids, form({ email: uniqueEmail(), state: "TX" }));
-    expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ message: "Source is disabled" });
+    await expectTextError(res, 403, "Source is disabled");
   });
 
   it("stores a lead sent to a disabled flow with the outcome error", async () => {
@@ -47,14 +46,14 @@ describe("sources and flows", () => {
     const right = await callApi(ids, { ...lead(), headers: { ...lead().headers, authorization: basic(demo.apiKey) } });
     expect([missing.status, wrong.status, right.status]).toEqual([401, 401, 201]);
     expect(missing.headers.get("www-authenticate")).toMatch(/^Basic realm="Leadport"/);
+    await expectTextError(missing, 401, "This source requires its API key (HTTP Basic, user API)");
   });
 
   it("answers 500 Internal error without details when something unexpected breaks", async () => {
     const logged = vi.spyOn(logger, "error").mockImplementation(() => undefined);
     await updateFlow(demo.flowId, { config: { steps: "not a list" } });
     const res = await callApi(ids, form({ email: uniqueEmail(), state: "TX" }));
-    expect(res.status).toBe(500);
-    expect(await res.text()).toBe('{"message":"Internal error"}');
+    await expectTextError(res, 500, "Internal error");
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
   });
@@ -96,8 +95,8 @@ describe("Idempotency-Key", () => {
   it("answers 409 while the first request is still being processed", async () => {
     await getDb().insert(idempotencyKeys).values({ sourceId: demo.sourceId, key: "in-flight" });
     const res = await callApi(ids, form({ email: uniqueEmail(), state: "TX" }, { "idempotency-key": "in-flight" }));
-    expect(res.status).toBe(409);
     expect(res.headers.get("retry-after")).toBe("1");
+    await expectTextError(res, 409, "A request with this Idempotency-Key is still being processed");
   });
 
   it("keeps keys apart per source and refuses a malformed key", async () => {
@@ -144,7 +143,7 @@ describe("meta", () => {
 
   it("asks for the API key when the source requires it", async () => {
     await updateSource(demo.sourceId, { requireApiKey: true });
-    expect((await callApi(ids, { method: "GET", route: "meta" })).status).toBe(401);
+    await expectTextError(await callApi(ids, { method: "GET", route: "meta" }), 401, "This source requires its API key (HTTP Basic, user API)");
     expect((await callApi(ids, { method: "GET", route: "meta", headers: { authorization: basic(demo.apiKey) } })).status).toBe(200);
   });
 });

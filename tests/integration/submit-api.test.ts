@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { leadEvents, leads } from "@/db/schema";
-import { callApi, form, json, seedDemoFlow, type Ids } from "../helpers/lead-api";
+import { callApi, expectTextError, form, json, seedDemoFlow, type Ids } from "../helpers/lead-api";
 
 let ids: Ids;
 let n = 0;
@@ -85,7 +85,32 @@ describe("submitting a lead", () => {
   it("takes a POST without a body from its query string", async () => {
     const res = await callApi(ids, { query: `email=${uniqueEmail()}&state=TX` });
     expect(res.status).toBe(201);
-    expect((await res.json()).outcome).toBe("success");
+    const body = await res.json();
+    expect(body.outcome).toBe("success");
+    expect((await storedLead(body.lead.id))!.raw).not.toHaveProperty("redir_url");
+  });
+
+  it("reads redir_url in the body as an ordinary field: stored, no redirect", async () => {
+    for (const init of [form({ email: uniqueEmail(), state: "TX", redir_url: "https://example.com/body" }), json({ email: uniqueEmail(), state: "TX", redir_url: "https://example.com/body" })]) {
+      const res = await callApi(ids, init);
+      expect(res.status).toBe(201);
+      expect(res.headers.get("location")).toBeNull();
+      const body = await res.json();
+      expect(body.outcome).toBe("success");
+      expect((await storedLead(body.lead.id))!.raw).toMatchObject({ redir_url: "https://example.com/body" });
+    }
+  });
+
+  it("takes no offence at a body redir_url that is not a URL", async () => {
+    const res = await callApi(ids, form({ email: uniqueEmail(), state: "TX", redir_url: "javascript:alert(1)" }));
+    expect(res.status).toBe(201);
+  });
+
+  it("redirects on the query string's redir_url and stores the body's", async () => {
+    const res = await callApi(ids, { ...form({ email: uniqueEmail(), state: "TX", redir_url: "https://example.com/body" }), query: "redir_url=https://example.com/query" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("https://example.com/query");
+    expect((await storedLead((await res.json()).lead.id))!.raw).toMatchObject({ redir_url: "https://example.com/body" });
   });
 });
 
@@ -104,58 +129,58 @@ describe("reply formats", () => {
 
   it("answers 406 for an Accept it cannot satisfy", async () => {
     const res = await callApi(ids, form({ email: uniqueEmail() }, { accept: "text/html" }));
-    expect(res.status).toBe(406);
+    await expectTextError(res, 406, "Not capable of generating content according to the Accept header");
   });
 });
 
 describe("refused requests", () => {
   it("answers 415 to a body without Content-Type", async () => {
     const res = await callApi(ids, { body: new Blob(["email=a@b.co"]) });
-    expect(res.status).toBe(415);
-    expect(await res.json()).toEqual({ message: "Content-Type header is required" });
+    await expectTextError(res, 415, "Content-Type header is required");
   });
 
   it("answers 406 to an unsupported Content-Type", async () => {
     const res = await callApi(ids, { body: "email=a@b.co", headers: { "content-type": "text/plain" } });
-    expect(res.status).toBe(406);
-    expect((await res.json()).message).toMatch(/text\/plain is not supported/);
+    await expectTextError(
+      res,
+      406,
+      "MIME type in Content-Type header is not supported. Use only application/x-www-form-urlencoded, application/json, application/xml, text/xml.",
+    );
   });
 
   it.each([
-    ["JSON", "application/json", '{"email": "a@b.co",', /^Body is not valid JSON/],
-    ["XML", "application/xml", "<lead><email>a@b.co</lead>", /^Body is not well-formed XML/],
-    ["JSON that is not an object", "application/json", '["a@b.co"]', /^Body must be a JSON object$/],
+    ["JSON", "application/json", '{"email": "a@b.co",', /^Unable to parse JSON -- .+\.$/],
+    ["XML", "application/xml", "<lead><email>a@b.co</lead>", /^Body does not contain XML or XML is unparseable -- .+\.$/],
+    ["JSON that is not an object", "application/json", '["a@b.co"]', /^Unable to parse JSON -- the body is not a JSON object\.$/],
   ])("answers 400 with a message to unparsable %s", async (_, contentType, body, message) => {
-    const res = await callApi(ids, { body, headers: { "content-type": contentType } });
-    expect(res.status).toBe(400);
-    expect((await res.json()).message).toMatch(message);
+    const res = await callApi(ids, { body, headers: { "content-type": contentType, accept: "application/json" } });
+    await expectTextError(res, 400, message);
   });
 
   it("answers 400 to an invalid redir_url, before taking the lead", async () => {
     const before = await getDb().$count(leads);
     const res = await callApi(ids, { ...form({ email: uniqueEmail(), state: "TX" }), query: "redir_url=javascript:alert(1)" });
-    expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ message: "Invalid redir_url" });
+    await expectTextError(res, 400, "Invalid redir_url");
     expect(await getDb().$count(leads)).toBe(before);
   });
 
   it("answers 413 to a body over 1 MB", async () => {
     const res = await callApi(ids, form({ comments: "x".repeat(1024 * 1024 + 1) }));
-    expect(res.status).toBe(413);
+    await expectTextError(res, 413, "Body is larger than 1048576 bytes");
   });
 
   it.each(["PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])("answers 405 with Allow: GET, POST to %s", async (method) => {
     const res = await callApi(ids, { method });
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toBe("GET, POST");
+    if (method !== "HEAD") await expectTextError(res, 405, `The ${method} method is not allowed`);
   });
 
   it("answers 404 to an unknown flow or source, or a source of another flow", async () => {
     const unknown = "0".repeat(24);
     for (const target of [{ ...ids, flowId: unknown }, { ...ids, sourceId: unknown }, { flowId: ids.sourceId, sourceId: ids.flowId }, { flowId: "nope", sourceId: "nope" }]) {
       const res = await callApi(target, form({ email: "a@b.co" }));
-      expect(res.status).toBe(404);
-      expect(await res.json()).toEqual({ message: "Flow or source not found" });
+      await expectTextError(res, 404, "Flow or source not found");
     }
   });
 });
@@ -165,6 +190,31 @@ describe("redir_url", () => {
     const res = await callApi(ids, { ...form({ email: uniqueEmail(), state: "TX" }), query: "redir_url=https%3A%2F%2Fexample.com%2Fthanks" });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("https://example.com/thanks");
-    expect((await res.json()).outcome).toBe("success");
+    const body = await res.json();
+    expect(body.outcome).toBe("success");
+    expect((await storedLead(body.lead.id))!.raw).not.toHaveProperty("redir_url");
+  });
+
+  it("reads redir_url in the body as an ordinary field: stored, no redirect", async () => {
+    for (const init of [form({ email: uniqueEmail(), state: "TX", redir_url: "https://example.com/body" }), json({ email: uniqueEmail(), state: "TX", redir_url: "https://example.com/body" })]) {
+      const res = await callApi(ids, init);
+      expect(res.status).toBe(201);
+      expect(res.headers.get("location")).toBeNull();
+      const body = await res.json();
+      expect(body.outcome).toBe("success");
+      expect((await storedLead(body.lead.id))!.raw).toMatchObject({ redir_url: "https://example.com/body" });
+    }
+  });
+
+  it("takes no offence at a body redir_url that is not a URL", async () => {
+    const res = await callApi(ids, form({ email: uniqueEmail(), state: "TX", redir_url: "javascript:alert(1)" }));
+    expect(res.status).toBe(201);
+  });
+
+  it("redirects on the query string's redir_url and stores the body's", async () => {
+    const res = await callApi(ids, { ...form({ email: uniqueEmail(), state: "TX", redir_url: "https://example.com/body" }), query: "redir_url=https://example.com/query" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("https://example.com/query");
+    expect((await storedLead((await res.json()).lead.id))!.raw).toMatchObject({ redir_url: "https://example.com/body" });
   });
 });
