@@ -1,25 +1,21 @@
-// 24-character lowercase hex ids that sort by creation time, as LeadConduit's do:
-// 12 hex digits of milliseconds since the epoch, then 12 of a per-process counter seeded at random.
-// Ids from one process are strictly increasing; across processes they sort by millisecond.
+// 24-character lowercase hex ids laid out as a BSON ObjectId, as LeadConduit's are, so code that
+// reads an id as an ObjectId gets its creation time: 4 bytes of seconds since the epoch, 5 random
+// bytes chosen once per process, a 3-byte counter that starts at random and counts up (wrapping).
+// Order: ids sort by their second; within one second, by process, then counter, so a process's ids
+// increase unless its counter wraps (once in 16,777,216 ids). Nothing may rely on more than that:
+// leads page by (submitted_at, id), ids only break ties. Ids made before this layout start with 48
+// bits of milliseconds (hex "01..."), stay valid, and sort before every new id (hex "6..." onward).
 import { randomBytes } from "node:crypto";
 
-let lastMs = 0;
-let counter = randomCounter();
+const PROCESS_PART = randomBytes(5).toString("hex");
+const COUNTER_SPAN = 0x1000000;
+let counter = randomBytes(3).readUIntBE(0, 3);
 
 export function newId(now: number = Date.now()): string {
-  if (now > lastMs) {
-    lastMs = now;
-    // Re-seed at random in the lower half so ids from different processes rarely collide.
-    counter = randomCounter();
-  } else {
-    counter += 1;
-  }
-  return lastMs.toString(16).padStart(12, "0") + counter.toString(16).padStart(12, "0").slice(-12);
+  counter = (counter + 1) % COUNTER_SPAN;
+  const seconds = Math.floor(now / 1000);
+  return seconds.toString(16).padStart(8, "0") + PROCESS_PART + counter.toString(16).padStart(6, "0");
 }
 
 export const isId = (value: string): boolean => /^[0-9a-f]{24}$/.test(value);
 
-// 47 random bits: leaves room to count up within a millisecond without overflowing 12 hex digits.
-function randomCounter(): number {
-  return randomBytes(6).readUIntBE(0, 6) % 2 ** 47;
-}

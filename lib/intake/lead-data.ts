@@ -44,7 +44,7 @@ export function leadDataOf(
   if (!fromQuery.ok) return refusal(fromQuery.breach, limits);
   // redir_url in the query string is where to send the browser, not lead data; in the body it is an
   // ordinary field, as LeadConduit reads it.
-  const { [REDIRECT_PARAM]: _redirect, ...queryFields } = fromQuery.data;
+  const queryFields = Object.fromEntries(Object.entries(fromQuery.data).filter(([key]) => key !== REDIRECT_PARAM));
   const merged = { ...fromBody.data, ...queryFields };
   if (fromBody.count + fromQuery.count > limits.maxFields && Object.keys(merged).length > limits.maxFields) {
     return refusal({ kind: "fields" }, limits);

@@ -31,6 +31,14 @@ describe("submitting a lead", () => {
     expect(events.map((e) => e.step).sort()).toEqual(["1. Duplicate check", "acceptance criteria"]);
   });
 
+  it("gives the lead an id in BSON ObjectId layout whose first 4 bytes are its submission second", async () => {
+    const res = await callApi(ids, form({ email: uniqueEmail(), state: "TX" }));
+    const { lead } = await res.json();
+    const stored = await storedLead(lead.id);
+    const idSeconds = Number.parseInt(lead.id.slice(0, 8), 16);
+    expect(Math.abs(idSeconds * 1000 - stored!.submittedAt.getTime())).toBeLessThan(1000);
+  });
+
   it("answers a second identical post with failure duplicate", async () => {
     const lead = form({ email: uniqueEmail(), phone_1: "512-789-2222", state: "TX" });
     await callApi(ids, lead);
