@@ -5,16 +5,17 @@ import { fieldsToShow } from "./lead-fields";
 import { getLeadForAccount, listLeadEvents } from "./queries";
 
 // One lead of this account as its page shows it: the stored data (masked fields stay masked, as
-// stored), each field's label from the flow, and the step timeline; the fields capped and cut to what
-// a page can show (lead-fields.ts). Null for another account's id.
+// stored), each field by its label in the flow's field order then any extra field, and the step
+// timeline (each step, its outcome, reason and when it ran); the fields capped and cut to what a page
+// can show (lead-fields.ts). Null for another account's id.
 export async function getLeadDetail(accountId: string, leadId: string) {
   if (!isId(leadId)) return null;
   const found = await getLeadForAccount(accountId, leadId);
   if (!found) return null;
   const { raw, normalized, ...lead } = found;
   const [events, flow] = await Promise.all([listLeadEvents(lead.id), getFlowForAccount(accountId, lead.flowId)]);
-  const labels = new Map(flow?.config.fields.map((f) => [f.id, f.label]) ?? []);
-  const shown = fieldsToShow({ raw: (raw ?? {}) as Record<string, unknown>, normalized: (normalized ?? {}) as Record<string, object>, labels });
+  const flowFields = flow?.config.fields.map((f) => ({ id: f.id, label: f.label })) ?? [];
+  const shown = fieldsToShow({ raw: (raw ?? {}) as Record<string, unknown>, normalized: (normalized ?? {}) as Record<string, object>, flowFields });
   return { lead, fields: shown.fields, totalFields: shown.total, hiddenFields: shown.hidden, events };
 }
 

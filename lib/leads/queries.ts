@@ -9,6 +9,11 @@ import { leadWhere } from "./lead-where";
 // The row time to the microsecond, in the cursor's format.
 const cursorAt = sql<string>`to_char(${leads.submittedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+// The name as the source sent it ("Elizabeth Thomas"): first and last name from the stored raw data,
+// cut to what a list shows. `name` stays the lowercase search key; a lead with neither raw field
+// (older leads) reads null and the page falls back to the key.
+const displayName = sql<string | null>`nullif(left(concat_ws(' ', nullif(btrim(${leads.raw}->>'first_name'), ''), nullif(btrim(${leads.raw}->>'last_name'), '')), 200), '')`;
+
 const listColumns = {
   id: leads.id,
   submittedAt: leads.submittedAt,
@@ -24,6 +29,7 @@ const listColumns = {
   email: leads.email,
   phone: leads.phone,
   name: leads.name,
+  displayName,
   reference: leads.reference,
 };
 
@@ -68,7 +74,7 @@ export async function getLeadForAccount(accountId: string, leadId: string) {
 
 export async function listLeadEvents(leadId: string) {
   return getDb()
-    .select({ position: leadEvents.position, step: leadEvents.step, outcome: leadEvents.outcome, reason: leadEvents.reason, durationMs: leadEvents.durationMs })
+    .select({ position: leadEvents.position, step: leadEvents.step, outcome: leadEvents.outcome, reason: leadEvents.reason, durationMs: leadEvents.durationMs, ranAt: leadEvents.createdAt })
     .from(leadEvents)
     .where(eq(leadEvents.leadId, leadId))
     .orderBy(asc(leadEvents.position), asc(leadEvents.id));

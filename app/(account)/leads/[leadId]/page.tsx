@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { DataTable, type Column } from "@/app/_components/data-table";
 import { Card, OutcomeBadge, PageHeader } from "@/app/_components/ui";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateTime, formatMoney } from "@/lib/leads/format";
+import { contactLine, formatDateTimeZoned, formatMoney } from "@/lib/leads/format";
 import { getLeadDetail } from "@/lib/leads/lead-detail";
 
 export const metadata: Metadata = { title: "Lead" };
@@ -16,9 +16,11 @@ const fieldColumns: Array<Column<FieldRow>> = [
     header: "Field",
     rowHeader: true,
     className: "font-medium",
+    // The id beside the label only when it says something more ("Phone 2 phone_2", never "phone_2 phone_2").
     cell: (f) => (
       <>
-        {f.label} <code className="text-xs font-normal text-slate-600">{f.id}</code>
+        {f.label}
+        {f.label !== f.id && <code className="ml-1 text-xs font-normal text-slate-600">{f.id}</code>}
       </>
     ),
   },
@@ -27,7 +29,8 @@ const fieldColumns: Array<Column<FieldRow>> = [
   { header: "Valid", cell: (f) => (f.valid ? "Yes" : "No") },
 ];
 
-// One lead: what was submitted, what it normalized to, and each step it went through.
+// One lead: what was submitted and what it normalized to (by label, in the flow's field order), and a
+// timeline of each step it went through.
 export default async function LeadPage({ params }: { params: Promise<{ leadId: string }> }) {
   const { leadId } = await params;
   const holder = await requirePermission("read");
@@ -36,7 +39,7 @@ export default async function LeadPage({ params }: { params: Promise<{ leadId: s
   const { lead, fields, events, totalFields, hiddenFields } = detail;
   const cut = fields.some((f) => f.truncated);
   const summary: Array<[string, React.ReactNode]> = [
-    ["Submitted", `${formatDateTime(lead.submittedAt, holder.timeZone)} (${holder.timeZone})`],
+    ["Submitted", `${formatDateTimeZoned(lead.submittedAt, holder.timeZone)} (${holder.timeZone})`],
     ["Flow", <Link key="flow" href={`/flows/${lead.flowId}`} className="text-blue-800 hover:underline">{lead.flowName ?? "Deleted flow"}</Link>],
     ["Source", lead.sourceName ?? "Deleted source"],
     ["Outcome", <OutcomeBadge key="outcome" outcome={lead.outcome} />],
@@ -48,7 +51,7 @@ export default async function LeadPage({ params }: { params: Promise<{ leadId: s
   ];
   return (
     <>
-      <PageHeader title={`Lead ${lead.id}`} description={[lead.name, lead.email, lead.phone].filter(Boolean).join(" · ")} />
+      <PageHeader title={`Lead ${lead.id}`} description={contactLine(lead)} />
       <p className="mb-4 text-sm">
         <Link href="/leads" className="text-blue-800 hover:underline">
           Back to leads
@@ -67,19 +70,27 @@ export default async function LeadPage({ params }: { params: Promise<{ leadId: s
           </dl>
         </Card>
         <Card className="lg:col-span-2">
-          <h2 className="mb-3 text-lg font-medium">Steps</h2>
-          <ol className="relative space-y-3 border-l-2 border-slate-200 pl-5 text-sm">
-            {events.map((e) => (
-              <li key={e.position}>
-                <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">{e.step}</span>
-                  <OutcomeBadge outcome={e.outcome} />
-                  <span className="text-slate-600">{e.durationMs.toFixed(1)} ms</span>
-                </div>
-                {e.reason && <p className="text-slate-700">{e.reason}</p>}
-              </li>
-            ))}
-          </ol>
+          <h2 id="timeline" className="mb-1 text-lg font-medium">Timeline</h2>
+          <p className="mb-3 text-sm text-slate-600">Each step the lead went through, in order. Times in {holder.timeZone}.</p>
+          {events.length === 0 ? (
+            <p className="text-sm text-slate-600">No steps were recorded for this lead.</p>
+          ) : (
+            <ol aria-labelledby="timeline" className="relative space-y-3 border-l-2 border-slate-200 pl-5 text-sm">
+              {events.map((e) => (
+                <li key={e.position}>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium">{e.step}</span>
+                    <OutcomeBadge outcome={e.outcome} />
+                    <time dateTime={e.ranAt.toISOString()} className="tabular-nums text-slate-600">
+                      {formatDateTimeZoned(e.ranAt, holder.timeZone)}
+                    </time>
+                    <span className="text-slate-600">({e.durationMs.toFixed(1)} ms)</span>
+                  </div>
+                  <p className="text-slate-700">{e.reason ?? "No reason given"}</p>
+                </li>
+              ))}
+            </ol>
+          )}
         </Card>
       </div>
       <Card className="mt-6">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DataTable } from "@/app/_components/data-table";
 import { OutcomeBadge } from "@/app/_components/ui";
-import { formatDateTime, formatMoney } from "@/lib/leads/format";
+import { contactLine, formatDateTimeZoned, formatMoney } from "@/lib/leads/format";
 import type { LeadListRow } from "@/lib/leads/queries";
 
 type Names = { flows: Map<string, string>; sources: Map<string, string>; imports: Map<string, string> };
@@ -10,13 +10,13 @@ export function LeadsTable({ leads, names, timeZone }: { leads: LeadListRow[]; n
   return (
     <div className="overflow-x-auto">
       <DataTable
-        caption="Leads, newest first"
+        caption={`Leads, newest first. Times in ${timeZone}.`}
         className="rounded-lg border border-slate-200 bg-white"
         rowClassName="align-top"
         rows={leads}
         rowKey={(lead) => lead.id}
         columns={[
-          { header: "Submitted", className: "whitespace-nowrap tabular-nums", cell: (lead) => formatDateTime(lead.submittedAt, timeZone) },
+          { header: "Submitted", className: "whitespace-nowrap tabular-nums", cell: (lead) => formatDateTimeZoned(lead.submittedAt, timeZone) },
           {
             header: "Lead",
             cell: (lead) => (
@@ -24,7 +24,7 @@ export function LeadsTable({ leads, names, timeZone }: { leads: LeadListRow[]; n
                 <Link href={`/leads/${lead.id}`} className="font-mono text-xs text-blue-800 hover:underline">
                   {lead.id}
                 </Link>
-                <div className="text-slate-700">{[lead.name, lead.email, lead.phone].filter(Boolean).join(" · ")}</div>
+                <div className="text-slate-700">{contactLine(lead)}</div>
               </>
             ),
           },
