@@ -1,0 +1,90 @@
+// The home page's data: leads today and in the last 7 days by outcome on the account's clock (from the
+// report rollup), imports running now, the latest imports, and each flow with its last lead's time;
+// only this account's.
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { accounts, imports } from "@/db/schema";
+import { getHomeData } from "@/lib/home/dashboard";
+import { newId } from "@/lib/ids";
+import { addFlow, importLeads, person, submitLeads } from "../helpers/seed-leads";
+
+const TZ = "America/Chicago";
+// 14:00 in Chicago on 15 January: "today" there began at 06:00 UTC.
+const now = new Date("2025-01-15T20:00:00Z");
+let accountId: string;
+let mortgageFlowId: string;
+let autoFlowId: string;
+let runningId: string;
+
+beforeAll(async () => {
+  accountId = newId();
+  const otherId = newId();
+  await getDb().insert(accounts).values([{ id: accountId, name: "Home", timeZone: TZ }, { id: otherId, name: "Other", timeZone: TZ }]);
+  const mortgage = await addFlow({ accountId, name: "Mortgage", sources: ["Acme"] });
+  const auto = await addFlow({ accountId, name: "Auto", sources: ["Direct"] });
+  const theirs = await addFlow({ accountId: otherId, name: "Theirs", sources: ["Their source"] });
+  mortgageFlowId = mortgage.flowId;
+  autoFlowId = auto.flowId;
+  const acme = mortgage.sources[0]!;
+  const noContact = () => person({ email: undefined, phone_1: undefined });
+  await submitLeads(acme, [
+    { data: person(), submittedAt: new Date("2025-01-15T15:00:00Z") },
+    { data: person(), submittedAt: new Date("2025-01-15T16:00:00Z") },
+    { data: noContact(), submittedAt: new Date("2025-01-15T19:30:00Z") },
+    // 23:00 on the 14th in Chicago, although the 15th in UTC: this week, not today.
+    { data: person(), submittedAt: new Date("2025-01-15T05:00:00Z") },
+    // The 9th in Chicago is the first of the last 7 days; the 8th is not.
+    { data: noContact(), submittedAt: new Date("2025-01-09T18:00:00Z") },
+    { data: person(), submittedAt: new Date("2025-01-08T18:00:00Z") },
+  ]);
+  await importLeads(acme, { fileName: "january.csv", rows: [person(), person()], at: new Date("2025-01-10T15:00:00Z") });
+  await submitLeads(theirs.sources[0]!, [{ data: person(), submittedAt: new Date("2025-01-15T15:00:00Z") }]);
+  runningId = newId();
+  const base = { accountId, flowId: mortgageFlowId, sourceId: acme.id, settings: {} };
+  await getDb()
+    .insert(imports)
+    .values([
+      { ...base, id: runningId, fileName: "big.csv", status: "importing", rows: 100, validatedRows: 100, processedRows: 40, successCount: 39, failureCount: 1, createdAt: new Date("2025-01-15T19:00:00Z") },
+      { ...base, id: newId(), fileName: "waiting.csv", status: "staged", rows: 5, createdAt: new Date("2025-01-15T18:00:00Z") },
+      { id: newId(), accountId: otherId, flowId: theirs.flowId, sourceId: theirs.sources[0]!.id, settings: {}, fileName: "theirs.csv", status: "importing", createdAt: new Date("2025-01-15T19:10:00Z") },
+    ]);
+});
+
+describe("the home page's data", () => {
+  it("counts leads today and in the last 7 days by outcome, on the account's clock", async () => {
+    const home = await getHomeData({ accountId, timeZone: TZ, now });
+    expect(home.leads.today).toEqual({ submitted: 3, success: 2, failure: 1, error: 0 });
+    expect(home.leads.week).toEqual({ submitted: 7, success: 5, failure: 2, error: 0 });
+  });
+
+  it("lists only this account's running imports, with the counters live progress starts from", async () => {
+    const home = await getHomeData({ accountId, timeZone: TZ, now });
+    expect(home.running).toHaveLength(1);
+    expect(home.running[0]).toMatchObject({ id: runningId, fileName: "big.csv", status: "importing", rows: 100, processed: 40, outcomes: { success: 39, failure: 1, error: 0 } });
+  });
+
+  it("lists the latest imports newest first, whatever their status", async () => {
+    const home = await getHomeData({ accountId, timeZone: TZ, now });
+    expect(home.recent.map((i) => [i.fileName, i.status])).toEqual([
+      ["big.csv", "importing"],
+      ["waiting.csv", "staged"],
+      ["january.csv", "completed"],
+    ]);
+  });
+
+  it("gives each flow the time of its last lead, or none", async () => {
+    const home = await getHomeData({ accountId, timeZone: TZ, now });
+    const byId = new Map(home.flows.map((f) => [f.id, f]));
+    expect([...byId.keys()].sort()).toEqual([autoFlowId, mortgageFlowId].sort());
+    expect(byId.get(mortgageFlowId)!.lastLeadAt).toEqual(new Date("2025-01-15T19:30:00Z"));
+    expect(byId.get(autoFlowId)!.lastLeadAt).toBeNull();
+    expect(home.flows.map((f) => f.name)).toEqual(["Auto", "Mortgage"]);
+  });
+
+  it("shows nothing but zeros for an account with no leads or imports", async () => {
+    const emptyId = newId();
+    await getDb().insert(accounts).values({ id: emptyId, name: "Empty", timeZone: "UTC" });
+    const home = await getHomeData({ accountId: emptyId, timeZone: "UTC", now });
+    expect(home).toEqual({ leads: { today: { submitted: 0, success: 0, failure: 0, error: 0 }, week: { submitted: 0, success: 0, failure: 0, error: 0 } }, running: [], recent: [], flows: [] });
+  });
+});
