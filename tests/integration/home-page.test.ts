@@ -1,7 +1,10 @@
 // The home page's data: leads today and in the last 7 days by outcome on the account's clock (from the
 // report rollup), imports running now, the latest imports, and each flow with its last lead's time;
 // only this account's.
+import { actAs, signInAs } from "../helpers/as-person";
 import { beforeAll, describe, expect, it } from "vitest";
+import HomePage from "@/app/(account)/page";
+import { teamAccount } from "../helpers/people";
 import { getDb } from "@/db";
 import { accounts, imports } from "@/db/schema";
 import { getHomeData } from "@/lib/home/dashboard";
@@ -86,5 +89,28 @@ describe("the home page's data", () => {
     await getDb().insert(accounts).values({ id: emptyId, name: "Empty", timeZone: "UTC" });
     const home = await getHomeData({ accountId: emptyId, timeZone: "UTC", now });
     expect(home).toEqual({ leads: { today: { submitted: 0, success: 0, failure: 0, error: 0 }, week: { submitted: 0, success: 0, failure: 0, error: 0 } }, running: [], recent: [], flows: [] });
+  });
+});
+
+// Every string in a rendered element tree's props (React's own bookkeeping keys left out).
+function strings(node: unknown, seen = new Set<unknown>()): string[] {
+  if (typeof node === "string") return [node];
+  if (!node || typeof node !== "object" || seen.has(node)) return [];
+  seen.add(node);
+  return Object.entries(node).flatMap(([key, value]) => (key.startsWith("_") ? [] : strings(value, seen)));
+}
+
+describe("the home page by role", () => {
+  it("every role opens it; only a role that may import is offered 'Import leads'", async () => {
+    const team = await teamAccount("home-roles");
+    const offered: Record<string, unknown> = {};
+    for (const role of ["owner", "admin", "editor", "viewer"] as const) {
+      actAs(await signInAs(team[role].id));
+      const page = strings(await HomePage()).join("\n");
+      expect(page).toContain("Dashboard");
+      expect(page).toContain("Other flow");
+      offered[role] = page.includes("/imports/new");
+    }
+    expect(offered).toEqual({ owner: true, admin: true, editor: true, viewer: false });
   });
 });
