@@ -375,6 +375,23 @@ export const leadDailyCounts = pgTable(
   ],
 );
 
+// Pings (price requests, /ping) per (account, day in the account's time zone, flow, source, outcome).
+// A ping stores no lead, so it is counted here instead of in lead_daily_counts; reports show pings
+// apart from leads. One upsert per ping (lib/intake/ping-queries.ts): pings are short statements,
+// so concurrent pings of one group wait on its row only for that statement.
+export const pingDailyCounts = pgTable(
+  "ping_daily_counts",
+  {
+    accountId: text("account_id").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    flowId: text("flow_id").notNull(),
+    sourceId: text("source_id").notNull(),
+    outcome: outcomeEnum("outcome").notNull(),
+    count: bigint("count", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.day, t.flowId, t.sourceId, t.outcome] })],
+);
+
 export const leadEvents = pgTable(
   "lead_events",
   {

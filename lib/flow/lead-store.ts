@@ -4,6 +4,7 @@
 // together, a crash never leaves a claim without its lead.
 import { copyJson } from "@/db/bulk-copy";
 import type { SqlTransaction } from "@/db/transaction";
+import type { CheckReads } from "./check-store";
 import type { CapReservation, DedupeClaim, FlowStore, ProcessedLead } from "./flow-store";
 
 const LEAD_COLUMNS = [
@@ -160,6 +161,32 @@ export function createLeadStore(tx: SqlTransaction): FlowStore {
     async saveLeadClaiming(claim: DedupeClaim, granted: ProcessedLead, refused: ProcessedLead) {
       const [saved] = await saveLeadsClaiming(tx.query, [{ claim, granted, refused }]);
       return saved!;
+    },
+  };
+}
+
+// The reads of a check-only store (check-store.ts): a key is held unless its holder is outside the
+// claim's window, exactly when claimSql would refuse it; a cap's count for its period.
+export function createCheckReads(query: SqlTransaction["query"]): CheckReads {
+  return {
+    async heldDedupeKeys(claims) {
+      if (claims.length === 0) return [];
+      const { rows } = await query<{ key_hash: string }>(
+        `select d.key_hash from dedupe_keys d
+         join unnest($1::text[], $2::text[], $3::text[]) as c(flow_id, step_id, key_hash)
+           on d.flow_id = c.flow_id and d.step_id = c.step_id and d.key_hash = c.key_hash
+         where $4::timestamptz is null or d.claimed_at >= $4::timestamptz`,
+        [claims.map((c) => c.flowId), claims.map((c) => c.stepId), claims.map((c) => c.keyHash), claims[0]!.windowStart?.toISOString() ?? null],
+      );
+      const held = new Set(rows.map((r) => r.key_hash));
+      return claims.map((c) => held.has(c.keyHash));
+    },
+    async capCount({ capKey, periodStart }) {
+      const { rows } = await query<{ count: number }>("select count from cap_counters where cap_key = $1 and period_start = $2", [
+        capKey,
+        periodStart.toISOString(),
+      ]);
+      return Number(rows[0]?.count ?? 0);
     },
   };
 }

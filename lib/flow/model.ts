@@ -165,6 +165,9 @@ export const flowConfigSchema = z.object({
   pricing: pricingSchema.default({ mode: "rules", rules: [] }),
   caps: z.array(capSchema).default([]),
   steps: z.array(stepSchema).default([]),
+  // LeadConduit's ping_limits: caps on pings (…/ping), counted per bid (a ping answered success).
+  // Optional, so flows saved before ping limits existed (and configs built in code) stay valid.
+  pingLimits: z.array(capSchema).optional(),
 });
 export type FlowConfig = z.infer<typeof flowConfigSchema>;
 

@@ -47,18 +47,7 @@ export async function processLeads(ctx: FlowContext, inputs: LeadInput[], option
   const now = options.now?.() ?? new Date();
   const types = fieldTypeMap(ctx.flow.config.fields);
   const ruleOptions: RuleOptions = ruleOptionsFor(ctx.flow.config.fields, types);
-  const leads: WorkingLead[] = inputs.map((input) => ({
-    id: input.id ?? newId(),
-    input,
-    submittedAt: input.submittedAt ?? now,
-    lead: input.normalized ?? normalizeLead(types, input.data),
-    events: [],
-    outcome: null,
-    reason: null,
-    price: 0,
-    caps: [],
-    claims: [],
-  }));
+  const leads = inputs.map((input) => workingLead(input, now, types));
   const lastClaim = leads.length === 1 && ctx.flow.enabled ? dedupeStepForSave(ctx.flow.config, ctx.source.config) : null;
   if (lastClaim) return [await processAlone(ctx, leads[0]!, lastClaim, { ...options, ruleOptions, now, types })];
   if (!ctx.flow.enabled) for (const w of leads) finish(w, "error", "Flow is disabled", "flow");
@@ -71,6 +60,21 @@ export async function processLeads(ctx: FlowContext, inputs: LeadInput[], option
   const records = leads.map((w) => buildLeadRecord(ctx, w, types));
   await options.store.saveLeads(records);
   return records;
+}
+
+export function workingLead(input: LeadInput, now: Date, types: FieldTypeMap): WorkingLead {
+  return {
+    id: input.id ?? newId(now.getTime()),
+    input,
+    submittedAt: input.submittedAt ?? now,
+    lead: input.normalized ?? normalizeLead(types, input.data),
+    events: [],
+    outcome: null,
+    reason: null,
+    price: 0,
+    caps: [],
+    claims: [],
+  };
 }
 
 // The flow's only dedupe step, when it is the last step and nothing has caps: a lone lead's outcome
@@ -88,7 +92,7 @@ export function savesLeadInOneStatement(flow: FlowConfig, source: SourceConfig):
   return hasDedupe ? dedupeStepForSave(flow, source) !== null : !hasCaps(flow, source);
 }
 
-type RunOptions = Omit<ProcessOptions, "now"> & { ruleOptions: RuleOptions; now: Date };
+export type RunOptions = Omit<ProcessOptions, "now"> & { ruleOptions: RuleOptions; now: Date };
 
 // The real-time API's usual case: everything before the last step's claim is decided in memory,
 // then one statement claims the key and saves the lead as it is or, if the key was taken, as a duplicate.
@@ -106,7 +110,8 @@ async function processAlone(ctx: FlowContext, w: WorkingLead, step: DedupeStep, 
   return (await options.store.saveLeadClaiming(claim, lead, duplicate)) ? lead : duplicate;
 }
 
-async function runFlow(ctx: FlowContext, leads: WorkingLead[], options: RunOptions, steps = ctx.flow.config.steps) {
+// Acceptance criteria, pricing, caps and steps; a ping (ping-lead.ts) runs it too, with a check-only store.
+export async function runFlow(ctx: FlowContext, leads: WorkingLead[], options: RunOptions, steps = ctx.flow.config.steps) {
   const { config } = ctx.flow;
   for (const w of leads) {
     const started = performance.now();

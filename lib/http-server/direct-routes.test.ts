@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { submitIdsOf } from "./direct-routes";
+import { directRouteOf } from "./direct-routes";
 
-describe("submitIdsOf", () => {
-  it("takes the submit URL, with or without a query string", () => {
-    expect(submitIdsOf("/flows/f1/sources/s1/submit")).toEqual({ flowId: "f1", sourceId: "s1" });
-    expect(submitIdsOf("/flows/f1/sources/s1/submit?email=a%40b.c&redir_url=x")).toEqual({ flowId: "f1", sourceId: "s1" });
-    expect(submitIdsOf("/flows/f%201/sources/s1/submit")).toEqual({ flowId: "f 1", sourceId: "s1" });
+describe("directRouteOf", () => {
+  it("takes the submit and ping URLs, with or without a query string", () => {
+    expect(directRouteOf("/flows/f1/sources/s1/submit")).toEqual({ flowId: "f1", sourceId: "s1", action: "submit" });
+    expect(directRouteOf("/flows/f1/sources/s1/submit?email=a%40b.c&redir_url=x")).toEqual({ flowId: "f1", sourceId: "s1", action: "submit" });
+    expect(directRouteOf("/flows/f%201/sources/s1/submit")).toEqual({ flowId: "f 1", sourceId: "s1", action: "submit" });
+    expect(directRouteOf("/flows/f1/sources/s1/ping?email=a%40b.c")).toEqual({ flowId: "f1", sourceId: "s1", action: "ping" });
   });
 
   it("leaves every other URL to Next", () => {
@@ -13,13 +14,15 @@ describe("submitIdsOf", () => {
       "/flows/f1/sources/s1/meta",
       "/flows/f1/sources/s1/submit/", // Next redirects a trailing slash
       "/flows/f1/sources/s1/submit/extra",
+      "/flows/f1/sources/s1/ping/",
       "/flows//sources/s1/submit",
       "/api/flows/f1/sources/s1/imports",
       "/flows/f1/sources/s1/submitted",
+      "/flows/f1/sources/s1/pings",
       "/x/flows/f1/sources/s1/submit",
       "/flows/%E0%A4%A/sources/s1/submit", // a malformed escape: Next's 400
     ]) {
-      expect(submitIdsOf(url), url).toBeNull();
+      expect(directRouteOf(url), url).toBeNull();
     }
   });
 });

@@ -6,21 +6,23 @@
 // must call the same function, so `next dev`, in-process tests and production answer alike.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SubmitIds } from "@/lib/intake/handle-submit";
-import { serveSubmit } from "@/lib/intake/submit-route";
+import { servePing, serveSubmit } from "@/lib/intake/submit-route";
 import { logger } from "@/lib/logger";
 import { apiRequestOfNode, writeReply } from "./node-api-request";
 
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-// /flows/{flowId}/sources/{sourceId}/submit, with or without a query string; a trailing slash is left
-// to Next, which redirects it as it does for every route.
-const SUBMIT_PATH = /^\/flows\/([^/?#]+)\/sources\/([^/?#]+)\/submit(?:\?|$)/;
+// /flows/{flowId}/sources/{sourceId}/submit or /ping, with or without a query string; a trailing
+// slash is left to Next, which redirects it as it does for every route.
+const LEAD_API_PATH = /^\/flows\/([^/?#]+)\/sources\/([^/?#]+)\/(submit|ping)(?:\?|$)/;
 
-export function submitIdsOf(url: string): SubmitIds | null {
-  const match = SUBMIT_PATH.exec(url);
+export type DirectRoute = SubmitIds & { action: "submit" | "ping" };
+
+export function directRouteOf(url: string): DirectRoute | null {
+  const match = LEAD_API_PATH.exec(url);
   if (!match?.[1] || !match[2]) return null;
   try {
-    return { flowId: decodeURIComponent(match[1]), sourceId: decodeURIComponent(match[2]) };
+    return { flowId: decodeURIComponent(match[1]), sourceId: decodeURIComponent(match[2]), action: match[3] === "ping" ? "ping" : "submit" };
   } catch {
     return null; // a malformed escape: Next answers it with its own 400
   }
@@ -28,15 +30,17 @@ export function submitIdsOf(url: string): SubmitIds | null {
 
 /** The listener for a URL answered outside Next, or null for everything Next serves. */
 export function directRouteFor(req: IncomingMessage): NodeListener | null {
-  const ids = req.url ? submitIdsOf(req.url) : null;
-  return ids ? (request, response) => serveDirect(request, response, ids) : null;
+  const route = req.url ? directRouteOf(req.url) : null;
+  return route ? (request, response) => serveDirect(request, response, route) : null;
 }
 
-async function serveDirect(req: IncomingMessage, res: ServerResponse, ids: SubmitIds): Promise<void> {
+async function serveDirect(req: IncomingMessage, res: ServerResponse, route: DirectRoute): Promise<void> {
+  const ids = { flowId: route.flowId, sourceId: route.sourceId };
   try {
-    writeReply(res, await serveSubmit(apiRequestOfNode(req), ids));
+    const serve = route.action === "ping" ? servePing : serveSubmit;
+    writeReply(res, await serve(apiRequestOfNode(req), ids));
   } catch (err) {
-    // serveSubmit answers its own failures; this is a failure to write (the client went away).
+    // serveSubmit and servePing answer their own failures; this is a failure to write (the client went away).
     logger.warn({ err }, "could not send the lead API reply");
     res.destroy();
   }

@@ -4,6 +4,7 @@
 // flow or source, 406 Accept or Content-Type we cannot handle, 409 Idempotency-Key in flight, 413 body,
 // field count (LEAD_MAX_FIELDS) or a value (64 KB) too large, 415 no Content-Type.
 import type { Deliver } from "@/lib/flow/flow-store";
+import type { LeadData } from "@/lib/flow/normalize";
 import type { ApiReply, ApiRequest } from "./api-http";
 import { getCurrentApiKeyHash } from "./api-key";
 import { isAuthorized } from "./basic-auth";
@@ -11,6 +12,7 @@ import { submitOnce } from "./idempotency";
 import { negotiateReply, type ReplyFormat } from "./negotiate";
 import { readLeadRequest } from "./read-request";
 import { internalError, leadReply, notAcceptable, textError, unauthorized } from "./replies";
+import type { SubmitTarget } from "./queries";
 import { checkTarget, findSubmitTarget, submitCheckedLead } from "./submit-lead";
 
 export type SubmitIds = { flowId: string; sourceId: string };
@@ -28,16 +30,24 @@ export async function handleSubmit(request: ApiRequest, ids: SubmitIds, options:
   }
 }
 
-async function submit(request: ApiRequest, ids: SubmitIds, format: ReplyFormat, options: HandlerOptions): Promise<ApiReply> {
+export type AdmittedRequest = { ok: true; target: SubmitTarget; data: LeadData; redirect: string | null } | { ok: false; reply: ApiReply };
+
+// What submit and ping check before the lead: the flow and source, the API key, the request itself.
+export async function admitRequest(request: ApiRequest, ids: SubmitIds): Promise<AdmittedRequest> {
   const check = checkTarget(await findSubmitTarget(ids.flowId, ids.sourceId));
-  if (!check.ok) return textError(check.refusal.status, check.refusal.body.message);
-  if (!(await isAuthorized(request.header("authorization"), check.target, () => getCurrentApiKeyHash(ids.sourceId)))) return unauthorized();
+  if (!check.ok) return { ok: false, reply: textError(check.refusal.status, check.refusal.body.message) };
+  if (!(await isAuthorized(request.header("authorization"), check.target, () => getCurrentApiKeyHash(ids.sourceId)))) return { ok: false, reply: unauthorized() };
   const read = await readLeadRequest(request);
-  if (!read.ok) return textError(read.status, read.message);
+  if (!read.ok) return { ok: false, reply: textError(read.status, read.message) };
+  return { ok: true, target: check.target, data: read.data, redirect: read.redirect };
+}
+
+async function submit(request: ApiRequest, ids: SubmitIds, format: ReplyFormat, options: HandlerOptions): Promise<ApiReply> {
+  const admitted = await admitRequest(request, ids);
+  if (!admitted.ok) return admitted.reply;
+  const { target, data, redirect } = admitted;
   const key = request.header("idempotency-key");
-  if (key !== null) {
-    return submitOnce({ format, target: check.target, data: read.data, redirect: read.redirect, key, deliver: options.deliver });
-  }
-  const body = await submitCheckedLead(check.target, read.data, { deliver: options.deliver });
-  return leadReply(format, body, read.redirect);
+  if (key !== null) return submitOnce({ format, target, data, redirect, key, deliver: options.deliver });
+  const body = await submitCheckedLead(target, data, { deliver: options.deliver });
+  return leadReply(format, body, redirect);
 }

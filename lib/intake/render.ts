@@ -1,11 +1,13 @@
 // Replies of the lead API: {"outcome","reason"?,"lead":{"id"},"price"} as JSON, or the same inside
-// <result> as XML; errors as {"message"} (<error><message> in XML).
+// <result> as XML; a ping's reply the same without "lead". MessageBody is for in-app callers
+// (submitLead, the Submission Docs' example); the API's own errors are text/plain (replies.ts).
 import type { ProcessedLead } from "@/lib/flow/flow-store";
 import type { Outcome } from "@/lib/flow/model";
 import type { ApiReply } from "./api-http";
 import type { ReplyFormat } from "./negotiate";
 
 export type SubmitBody = { outcome: Outcome; reason?: string; lead: { id: string }; price: number };
+export type PingBody = { outcome: Outcome; reason?: string; price: number };
 export type MessageBody = { message: string };
 
 // Key order as LeadConduit sends it; reason only when there is one.
@@ -23,13 +25,13 @@ function xmlElements(value: Record<string, unknown>): string {
     .join("");
 }
 
-export function renderBody(format: ReplyFormat, body: SubmitBody | MessageBody): string {
+export function renderBody(format: ReplyFormat, body: SubmitBody | PingBody | MessageBody): string {
   if (format.kind === "json") return JSON.stringify(body);
   const root = "message" in body ? "error" : "result";
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root}>${xmlElements(body)}</${root}>\n`;
 }
 
-export function reply(format: ReplyFormat, status: number, body: SubmitBody | MessageBody, headers: Record<string, string> = {}): ApiReply {
+export function reply(format: ReplyFormat, status: number, body: SubmitBody | PingBody | MessageBody, headers: Record<string, string> = {}): ApiReply {
   return {
     status,
     headers: { "content-type": `${format.contentType}; charset=utf-8`, "cache-control": "no-store", ...headers },

@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import * as metaRoute from "@/app/flows/[flowId]/sources/[sourceId]/meta/route";
+import * as pingRoute from "@/app/flows/[flowId]/sources/[sourceId]/ping/route";
 import * as submitRoute from "@/app/flows/[flowId]/sources/[sourceId]/submit/route";
 import { getDb } from "@/db";
 import { flows, sources } from "@/db/schema";
@@ -15,7 +16,7 @@ import { clearSubmitTargetCache } from "@/lib/intake/submit-lead";
 
 export type Ids = { flowId: string; sourceId: string };
 type Handler = (request: Request, context: { params: Promise<Ids> }) => Promise<Response>;
-export type CallInit = { method?: string; query?: string; headers?: Record<string, string>; body?: BodyInit; route?: "submit" | "meta" };
+export type CallInit = { method?: string; query?: string; headers?: Record<string, string>; body?: BodyInit; route?: "submit" | "ping" | "meta" };
 
 export async function seedDemoFlow() {
   const demo = await seedDemo(getDb(), { secret: process.env.LEADPORT_SECRET!, appUrl: "http://localhost:3000", password: "demo-password-1" });
@@ -63,10 +64,10 @@ export async function callApi(ids: Ids, init: CallInit = {}): Promise<Response> 
   const method = init.method ?? "POST";
   const route = init.route ?? "submit";
   const path = `/flows/${ids.flowId}/sources/${ids.sourceId}/${route}${init.query ? `?${init.query}` : ""}`;
-  if (directServer && route === "submit") return callDirect(directServer.port, method, path, init);
+  if (directServer && route !== "meta") return callDirect(directServer.port, method, path, init);
   const url = `http://localhost:3000${path}`;
   const request = new Request(url, { method, headers: init.headers, body: init.body });
-  const routeModule = (route === "submit" ? submitRoute : metaRoute) as unknown as Record<string, Handler>;
+  const routeModule = (route === "submit" ? submitRoute : route === "ping" ? pingRoute : metaRoute) as unknown as Record<string, Handler>;
   const handler = routeModule[method];
   if (!handler) throw new Error(`${route} route does not export ${method}`);
   return handler(request, { params: Promise.resolve(ids) });
