@@ -43,6 +43,12 @@ export const envSchema = z.object({
   // Most fields one lead may carry (real-time API, after nested objects are flattened); more gets 413.
   LEAD_MAX_FIELDS: z.coerce.number().int().min(1).max(100_000).default(500),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(512 * 1024 * 1024),
+  // Uploads receiving at once per source (429 with Retry-After past it); a stalled one stops counting.
+  IMPORT_MAX_ACTIVE_PER_SOURCE: z.coerce.number().int().min(1).default(2),
+  // Bytes of uploaded files an account's imports may hold (5 GB); 413 past it, until imports are deleted or pruned.
+  IMPORT_STORAGE_QUOTA_BYTES: z.coerce.number().int().min(1).default(5 * 1024 * 1024 * 1024),
+  // Days after an import finishes before its stored file and staged rows are deleted (its leads stay).
+  IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
   WORKER_IN_PROCESS: boolish,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   // An import that has not moved for this long lost its worker (killed, machine gone): queued again.

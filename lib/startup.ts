@@ -35,7 +35,7 @@ export async function startServer(): Promise<void> {
         })
       : null;
   // Whoever runs imports also deletes expired sessions, login attempts and idempotency replies.
-  if (worker) startPruning(database.db, { loginWindowMinutes: env.LOGIN_WINDOW_MINUTES, log: logger.child({ component: "prune" }) });
+  if (worker) startPruning(database.db, { loginWindowMinutes: env.LOGIN_WINDOW_MINUTES, importRetentionDays: env.IMPORT_FILE_RETENTION_DAYS, log: logger.child({ component: "prune" }) });
   stopOnSignals(database, worker);
 }
 

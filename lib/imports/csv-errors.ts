@@ -34,7 +34,7 @@ function explain(error: CsvError, maxRecordSize: number): string {
   }
 }
 
-function formatSize(characters: number): string {
+export function formatSize(characters: number): string {
   const megabytes = characters / (1024 * 1024);
   return megabytes >= 1 ? `${Number(megabytes.toFixed(1))} MB` : `${characters.toLocaleString("en-US")} character`;
 }

@@ -139,6 +139,19 @@ describe("csvParseOptions in the upload path", () => {
     expect(error?.message).toContain("1,000 character limit");
   });
 
+  it("ends a record at each of CRLF, LF and a lone CR in one file, with the right line numbers", async () => {
+    const { rows, error } = await readCsv('a,b\r\n1,2\n3,4\r5,"x\ry"\r\n\r7,8\n');
+    expect(error).toBeNull();
+    expect(rows.map((r) => [r.line, r.cells])).toEqual([
+      [1, ["a", "b"]],
+      [2, ["1", "2"]],
+      [3, ["3", "4"]],
+      [4, ["5", "x\ry"]],
+      [6, [""]],
+      [7, ["7", "8"]],
+    ]);
+  });
+
   it("reads Windows-1252 and UTF-16 files through the same path", async () => {
     const latin = Uint8Array.from([...Buffer.from("name\nJos"), 0xe9, 0x0a]);
     expect((await readCsv(latin)).rows[1]?.cells).toEqual(["José"]);

@@ -22,12 +22,16 @@ export type CsvReadSettings = {
  * - relax_quotes: a quote inside an unquoted value (5'10", Bob "Bo" Lee) is kept as text
  *   instead of failing the whole file.
  * - bom off: createDecoder already stripped it; the input is decoded strings, not bytes.
+ * - record_delimiter: every one of CRLF, LF and a lone CR ends a record, even mixed in one file
+ *   (two files pasted together, old Mac Excel). csv-parse's auto-detection settles on the first
+ *   ending it sees and reads the others as text. CRLF comes first so it is one ending, not two.
  */
 export function csvParseOptions(settings: Pick<CsvReadSettings, "delimiter" | "maxRecordSize">): Options {
   return {
     delimiter: settings.delimiter,
     quote: '"',
     escape: '"',
+    record_delimiter: ["\r\n", "\n", "\r"],
     columns: false,
     bom: false,
     relax_column_count: true,

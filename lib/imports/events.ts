@@ -7,7 +7,7 @@ import type { Database } from "@/db/client";
 import { getImport } from "./store";
 import { toImportView, WORKING_STATUSES } from "./view";
 
-export type EventOptions = { lastEventId: string | null; signal?: AbortSignal; intervalMs?: number; keepAliveMs?: number };
+export type EventOptions = { lastEventId: string | null; signal?: AbortSignal; intervalMs?: number; keepAliveMs?: number; retentionDays: number };
 
 export function importEvents(database: Database, importId: string, options: EventOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -33,7 +33,7 @@ export function importEvents(database: Database, importId: string, options: Even
         if (changed) {
           lastId = id;
           quietSince = Date.now();
-          controller.enqueue(encoder.encode(`id: ${id}\nevent: progress\ndata: ${JSON.stringify(toImportView(imp))}\n\n`));
+          controller.enqueue(encoder.encode(`id: ${id}\nevent: progress\ndata: ${JSON.stringify(toImportView(imp, options))}\n\n`));
         }
         if (!working) {
           controller.enqueue(encoder.encode(`event: end\ndata: ${JSON.stringify({ status: imp.status })}\n\n`));

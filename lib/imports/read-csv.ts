@@ -6,6 +6,7 @@ import type { Parser } from "csv-parse";
 import { describeCsvError } from "./csv-errors";
 import { createCsvParser, DEFAULT_MAX_RECORD_SIZE } from "./csv-options";
 import { createDecoder } from "./detect-encoding";
+import { createLongRowGuard } from "./long-rows";
 import { createLineTracker, type CsvRow } from "./record-lines";
 import { ImportRefused } from "./refusal";
 import type { ReadSettings } from "./settings";
@@ -27,7 +28,7 @@ export async function* readRecordBatches(bytes: AsyncIterable<Uint8Array>, optio
     fn?.();
   };
   const source = Readable.from(bytes, { objectMode: false });
-  pipeline(source, createDecoder(options.encoding), parser, (error) => {
+  pipeline(source, createDecoder(options.encoding), createLongRowGuard({ delimiter: options.delimiter, maxRecordSize }), parser, (error) => {
     if (error) failure = error;
     ended = true;
     signal();

@@ -14,6 +14,8 @@ export type CsvRow = {
   endLine: number;
   /** True for an empty line, or a line of only delimiters and spaces (",,,," from Excel). */
   blank: boolean;
+  /** Characters of a record over the per-row limit, left out (long-rows.ts); its cells are empty. */
+  tooLong?: number;
 };
 
 export type LineTracker = {
@@ -21,6 +23,8 @@ export type LineTracker = {
   readonly nextLine: number;
   locate(cells: string[]): CsvRow;
 };
+
+import { readTooLongMarker } from "./long-rows";
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
@@ -32,6 +36,11 @@ export function createLineTracker(): LineTracker {
     },
     locate(cells) {
       const line = nextLine;
+      const dropped = readTooLongMarker(cells);
+      if (dropped) {
+        nextLine = line + dropped.breaks + 1;
+        return { cells: [], line, endLine: line + dropped.breaks, blank: false, tooLong: dropped.chars };
+      }
       let breaks = 0;
       for (const cell of cells) {
         // Most cells hold no line break; skipping the regex for them is most of this function's cost.

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Import } from "@/db/schema";
 import { getDatabase } from "@/db";
 import type { AuditActor } from "@/lib/audit/record";
 import { env } from "@/lib/env";
@@ -13,6 +14,7 @@ import type { Refusal } from "./refusal";
 import { importModeSchema, settingsOverrideSchema, type ImportMode, type Mapping } from "./settings";
 import { stageUpload } from "./stage";
 import { deleteImport, getImport, getImportFor, listImports, type ImportAccess, type ImportTarget } from "./store";
+import { resultsGoneMessage, resultsPruned } from "./retention";
 import { toImportView, WORKING_STATUSES, type ImportView } from "./view";
 import { cancelImport, changeSettings, confirmImport, startValidation } from "./workflow";
 
@@ -67,7 +69,17 @@ export async function createImport(target: ImportTarget, input: CreateImportInpu
       return started;
     }
   }
-  return { status: "ok", import: toImportView((await getImport(database, staged.importId))!) };
+  return { status: "ok", import: viewOf((await getImport(database, staged.importId))!) };
+}
+
+const viewOf = (imp: Import) => toImportView(imp, { retentionDays: env.IMPORT_FILE_RETENTION_DAYS });
+
+/** The answer for an import whose file and rows the maintenance job has pruned (410 Gone). */
+export type Gone = { status: "gone"; message: string };
+
+function goneIfPruned(imp: Import): Gone | null {
+  const days = env.IMPORT_FILE_RETENTION_DAYS;
+  return resultsPruned(imp, days) ? { status: "gone", message: resultsGoneMessage(days) } : null;
 }
 
 const uploadLimits = () => ({
@@ -91,13 +103,13 @@ async function load(access: ImportAccess, id: string) {
 
 export async function getImportView(access: ImportAccess, id: string): Promise<ImportView | null> {
   const imp = await load(access, id);
-  return imp && toImportView(imp);
+  return imp && viewOf(imp);
 }
 
 /** Newest first; `before` is the last id of the previous page. */
 export async function listImportViews(access: ImportAccess, page: { limit?: number; before?: string } = {}): Promise<ImportView[]> {
   const rows = await listImports(getDatabase(), access, { limit: Math.min(page.limit ?? 50, 200), before: page.before });
-  return rows.map(toImportView);
+  return rows.map(viewOf);
 }
 
 export async function getImportMapping(access: ImportAccess, id: string): Promise<MappingView | null> {
@@ -156,30 +168,34 @@ export type Page = { after?: number; limit?: number };
 const pageOf = (page: Page) => ({ after: Math.max(0, page.after ?? 0), limit: Math.min(Math.max(1, page.limit ?? 100), 1000) });
 
 /** Rows with problems, by line; pass the last row's line as `after` for the next page. */
-export async function getImportProblems(access: ImportAccess, id: string, page: Page & { kind?: "invalid" | "duplicate" } = {}): Promise<ProblemRow[] | null> {
+export async function getImportProblems(access: ImportAccess, id: string, page: Page & { kind?: "invalid" | "duplicate" } = {}): Promise<ProblemRow[] | Gone | null> {
   const imp = await load(access, id);
-  return imp && readProblems(getDatabase(), imp.id, { ...pageOf(page), kind: page.kind });
+  if (!imp) return null;
+  return goneIfPruned(imp) ?? readProblems(getDatabase(), imp.id, { ...pageOf(page), kind: page.kind });
 }
 
 /** Per-row results (line, outcome, lead id, reason), optionally of one outcome: the summary's failed rows. */
-export async function getImportResults(access: ImportAccess, id: string, page: Page & { outcome?: ResultRow["outcome"] } = {}): Promise<ResultRow[] | null> {
+export async function getImportResults(access: ImportAccess, id: string, page: Page & { outcome?: ResultRow["outcome"] } = {}): Promise<ResultRow[] | Gone | null> {
   const imp = await load(access, id);
-  return imp && readResults(getDatabase(), imp, { ...pageOf(page), outcome: page.outcome });
+  if (!imp) return null;
+  return goneIfPruned(imp) ?? readResults(getDatabase(), imp, { ...pageOf(page), outcome: page.outcome });
 }
 
 export async function getImportSummary(access: ImportAccess, id: string): Promise<{ import: ImportView; byReason: ReasonCount[] } | null> {
   const imp = await load(access, id);
-  return imp && { import: toImportView(imp), byReason: await countByReason(getDatabase(), imp.id) };
+  return imp && { import: viewOf(imp), byReason: await countByReason(getDatabase(), imp.id) };
 }
 
-export async function openResultsCsv(access: ImportAccess, id: string): Promise<ReadableStream<Uint8Array> | null> {
+export async function openResultsCsv(access: ImportAccess, id: string): Promise<ReadableStream<Uint8Array> | Gone | null> {
   const imp = await load(access, id);
-  return imp && resultsCsv(getDatabase(), imp);
+  if (!imp) return null;
+  return goneIfPruned(imp) ?? resultsCsv(getDatabase(), imp);
 }
 
-export async function openProblemsCsv(access: ImportAccess, id: string): Promise<ReadableStream<Uint8Array> | null> {
+export async function openProblemsCsv(access: ImportAccess, id: string): Promise<ReadableStream<Uint8Array> | Gone | null> {
   const imp = await load(access, id);
-  return imp && problemsCsv(getDatabase(), imp);
+  if (!imp) return null;
+  return goneIfPruned(imp) ?? problemsCsv(getDatabase(), imp);
 }
 
 /**
@@ -189,5 +205,5 @@ export async function openProblemsCsv(access: ImportAccess, id: string): Promise
 export async function openImportEvents(access: ImportAccess, id: string, options: { lastEventId: string | null; signal?: AbortSignal }) {
   const imp = await load(access, id);
   const signals = options.signal ? [options.signal, shutdownSignal()] : [shutdownSignal()];
-  return imp && importEvents(getDatabase(), imp.id, { ...options, signal: AbortSignal.any(signals) });
+  return imp && importEvents(getDatabase(), imp.id, { ...options, signal: AbortSignal.any(signals), retentionDays: env.IMPORT_FILE_RETENTION_DAYS });
 }

@@ -93,14 +93,33 @@ describe("staging a file", () => {
     expect((error as Error).message).toMatch(/^Line 3: a value starts with a quote/);
   });
 
-  it("refuses a row longer than the record size limit", async () => {
-    const bytes = new TextEncoder().encode(`a,b\n1,"${"x".repeat(300)}"\n`);
-    const stager = createStager({ header: true, encoding: "utf-8" });
-    const read = async () => {
-      for await (const batch of readRecordBatches(chunks(bytes, 64), { encoding: "utf-8", delimiter: ",", maxRecordSize: 100 })) {
-        batch.forEach((r) => stager.take(r));
+  it("reports a row longer than the record size limit with its lines and reason, and stages every other row", async () => {
+    const bytes = new TextEncoder().encode(`a,b\n1,"${"x".repeat(300)}\nmore"\n2,ok\n`);
+    const stager = createStager({ header: true, encoding: "utf-8", maxRecordSize: 100 });
+    const rows: StagedRow[] = [];
+    for await (const batch of readRecordBatches(chunks(bytes, 64), { encoding: "utf-8", delimiter: ",", maxRecordSize: 100 })) {
+      for (const record of batch) {
+        const row = stager.take(record);
+        if (row) rows.push(row);
       }
+    }
+    expect(rows).toEqual([
+      {
+        line: 2,
+        cells: [],
+        problem: "Row longer than the 100 character limit for one row (lines 2 to 3): not imported. A row that long usually means a missing closing quote or the wrong delimiter.",
+      },
+      { line: 4, cells: ["2", "ok"], problem: null },
+    ]);
+    expect(stager.finish()).toMatchObject({ rows: 2, unreadable: 1 });
+  });
+
+  it("refuses a file whose header row is over the limit: no column could be named", async () => {
+    const bytes = new TextEncoder().encode(`${"h,".repeat(80)}h\n1,2\n`);
+    const stager = createStager({ header: true, encoding: "utf-8", maxRecordSize: 100 });
+    const read = async () => {
+      for await (const batch of readRecordBatches(chunks(bytes, 64), { encoding: "utf-8", delimiter: ",", maxRecordSize: 100 })) batch.forEach((r) => stager.take(r));
     };
-    await expect(read()).rejects.toThrow(/^Line 2: this row is longer than the 100 character limit/);
+    await expect(read()).rejects.toThrow(/^Line 1: the header row is longer than the 100 character limit/);
   });
 });

@@ -1,8 +1,11 @@
 // Turns parsed records into staged rows: takes the header row off, skips blank lines, keeps short
 // and long rows with a problem naming their line, and notes what it changed. Pure and incremental:
 // one record at a time, so a file of any size passes through without being held.
+import { formatSize } from "./csv-errors";
+import { DEFAULT_MAX_RECORD_SIZE } from "./csv-options";
 import { normalizeHeaders } from "./headers";
 import type { CsvRow } from "./record-lines";
+import { ImportRefused } from "./refusal";
 import type { Notice } from "./settings";
 
 export type StagedRow = { line: number; cells: string[]; problem: string | null };
@@ -20,7 +23,8 @@ const LISTED_LINES = 20;
 const NUL = /\u0000/g;
 const REPLACEMENT = "\uFFFD";
 
-export function createStager(options: { header: boolean; encoding: string }) {
+export function createStager(options: { header: boolean; encoding: string; maxRecordSize?: number }) {
+  const limit = formatSize(options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE);
   let headerCells: string[] | null = null;
   let width: number | null = null;
   let rows = 0;
@@ -34,6 +38,7 @@ export function createStager(options: { header: boolean; encoding: string }) {
       blank.add(record.line);
       return null;
     }
+    if (record.tooLong !== undefined) return tooLong(record);
     if (width === null) {
       width = record.cells.length;
       if (options.header) {
@@ -47,6 +52,16 @@ export function createStager(options: { header: boolean; encoding: string }) {
     const problem = fitted.length === width ? null : widthProblem(fitted.length, width, options.header);
     if (problem) unreadable += 1;
     return { line: record.line, cells: fitted, problem };
+  }
+
+  // A row over the per-row limit is reported, not imported; the rest of the file is. Without its
+  // header row, though, no column can be named: that file is refused.
+  function tooLong(record: CsvRow): StagedRow {
+    const span = record.endLine > record.line ? ` (lines ${record.line} to ${record.endLine})` : "";
+    if (width === null && options.header) throw new ImportRefused(`Line ${record.line}: the header row is longer than the ${limit} limit for one row. Check the delimiter and the quotes in it, then upload again.`);
+    rows += 1;
+    unreadable += 1;
+    return { line: record.line, cells: [], problem: `Row longer than the ${limit} limit for one row${span}: not imported. A row that long usually means a missing closing quote or the wrong delimiter.` };
   }
 
   // PostgreSQL text cannot hold NUL; a value keeps its place with U+FFFD instead. A search of each

@@ -19,7 +19,8 @@ import { claimUploadSlot, quotaMessage, storedBytes, UPLOAD_PROGRESS_MS, type Up
 
 export type Upload = {
   target: ImportTarget;
-  limits: UploadLimits;
+  /** The API passes the settings' limits (lib/imports/service.ts); without them (scripts, tests) none apply. */
+  limits?: UploadLimits;
   body: AsyncIterable<Uint8Array>;
   /** From Content-Length, when the client sent one: a file too large is refused before it is read. */
   contentLength: number | null;
@@ -31,6 +32,7 @@ export type Upload = {
 export type StageResult = { status: "ok"; importId: string } | Refusal;
 
 const CHANNEL_BYTES = 4 * 1024 * 1024;
+const NO_LIMITS: UploadLimits = { maxActivePerSource: Number.POSITIVE_INFINITY, storageQuotaBytes: Number.POSITIVE_INFINITY, retentionDays: 30 };
 
 /**
  * Refusals before a byte is stored: too large by Content-Length, no room left in the account's
@@ -39,7 +41,7 @@ const CHANNEL_BYTES = 4 * 1024 * 1024;
  * whatever it had stored is deleted with its import, so a refused upload leaves nothing behind.
  */
 export async function stageUpload(database: Database, upload: Upload): Promise<StageResult> {
-  const { limits } = upload;
+  const limits = upload.limits ?? NO_LIMITS;
   if (upload.contentLength !== null && upload.contentLength > upload.maxBytes) {
     return { status: "refused", httpStatus: 413, message: tooLargeMessage(upload.maxBytes) };
   }

@@ -1,8 +1,8 @@
 // The imports table. Functions take the database explicitly, like lib/flow/lead-store.ts, because
 // the standalone worker (tsx, no server-only modules) runs them as well as the app.
-import { and, desc, eq, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
-import { imports, type Import } from "@/db/schema";
+import { importFiles, importRows, imports, type Import } from "@/db/schema";
 import type { Mapping } from "./settings";
 
 export type ImportTarget = { accountId: string; flowId: string | null; sourceId: string | null };
@@ -121,12 +121,20 @@ export async function claimStalledImports(database: Database, olderThan: Date): 
   return rows.map((r) => r.id);
 }
 
-/** Uploads that never finished (the process receiving them died): failed, with a reason, not left "receiving". */
-export async function failAbandonedUploads(database: Database, startedBefore: Date): Promise<number> {
+/**
+ * Uploads that never finished (the process receiving them died, so nothing moved them since
+ * `quietSince`): failed, with a reason, not left "receiving"; what they had stored is deleted.
+ */
+export async function failAbandonedUploads(database: Database, quietSince: Date): Promise<number> {
   const rows = await database.db
     .update(imports)
-    .set({ status: "failed", error: "The upload did not finish. Upload the file again.", updatedAt: new Date(), completedAt: new Date() })
-    .where(and(eq(imports.status, "receiving"), lt(imports.createdAt, startedBefore)))
+    .set({ status: "failed", error: "The upload did not finish. Upload the file again.", bytes: 0, updatedAt: new Date(), completedAt: new Date() })
+    .where(and(eq(imports.status, "receiving"), lt(imports.updatedAt, quietSince)))
     .returning({ id: imports.id });
+  const ids = rows.map((r) => r.id);
+  if (ids.length > 0) {
+    await database.db.delete(importRows).where(inArray(importRows.importId, ids));
+    await database.db.delete(importFiles).where(inArray(importFiles.importId, ids));
+  }
   return rows.length;
 }

@@ -1,6 +1,7 @@
 // What an import looks like from outside: the status JSON of the API, the SSE events and the pages.
 // Explicit fields only; nothing internal (locks, cursors, stored bytes) leaks.
 import type { Import } from "@/db/schema";
+import { resultsAvailableUntil, resultsPruned } from "./retention";
 import type { Mapping, Notice, ReadSettings, StoredSettings } from "./settings";
 
 export type ImportView = {
@@ -33,13 +34,18 @@ export type ImportView = {
   createdAt: string;
   updatedAt: string;
   completedAt: string | null;
+  /** False once the file and rows are pruned (IMPORT_FILE_RETENTION_DAYS after it finished): no results.csv. */
+  resultsAvailable: boolean;
+  /** When a finished import's results go; null while it is not finished. */
+  resultsAvailableUntil: string | null;
 };
 
 /** Statuses in which a job is (or will be) working; SSE streams end when the import leaves them. */
 export const WORKING_STATUSES: ReadonlySet<Import["status"]> = new Set(["receiving", "validating", "importing"]);
 
-export function toImportView(imp: Import): ImportView {
+export function toImportView(imp: Import, options: { retentionDays: number }): ImportView {
   const { detected, ...settings } = imp.settings as StoredSettings;
+  const until = resultsAvailableUntil(imp, options.retentionDays);
   return {
     id: imp.id,
     status: imp.status,
@@ -65,5 +71,7 @@ export function toImportView(imp: Import): ImportView {
     createdAt: imp.createdAt.toISOString(),
     updatedAt: imp.updatedAt.toISOString(),
     completedAt: imp.completedAt?.toISOString() ?? null,
+    resultsAvailable: !resultsPruned(imp, options.retentionDays),
+    resultsAvailableUntil: until?.toISOString() ?? null,
   };
 }

@@ -19,7 +19,7 @@ export type WorkerOptions = {
 /** An import whose job has not moved it for this long is assumed orphaned and queued again. */
 const STALLED_MS = 2 * 60_000;
 const STALLED_CHECK_MS = 60_000;
-/** An upload still receiving after this long lost its process: no upload within the size limit takes so long. */
+/** An upload that has recorded no progress (lib/imports/stage.ts does every 10 s) for this long lost its process. */
 const ABANDONED_UPLOAD_MS = 2 * 60 * 60_000;
 
 type ImportJobData = { importId: string };

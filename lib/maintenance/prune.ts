@@ -1,5 +1,6 @@
 // Tables that only grow unless something deletes what no longer matters: expired sessions, failed
-// logins older than the rate-limit window, and Idempotency-Key replies older than the 24 hours the
+// logins older than the rate-limit window, the files and staged rows of imports finished more than
+// IMPORT_FILE_RETENTION_DAYS ago, and Idempotency-Key replies older than the 24 hours the
 // API promises (docs/api.md; a key that old may be claimed again anyway). Deletes run in batches, so
 // no statement holds many row locks for long; any number of processes may run them at once.
 // (dedupe_keys is not pruned here: which claims have expired depends on each dedupe step's window,
@@ -7,14 +8,16 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 
-export type PruneCounts = { sessions: number; loginAttempts: number; idempotencyKeys: number };
-export type PruneOptions = { loginWindowMinutes: number; batchSize?: number };
+export type PruneCounts = { sessions: number; loginAttempts: number; idempotencyKeys: number; importRows: number; importFiles: number };
+/** importRetentionDays: IMPORT_FILE_RETENTION_DAYS (default 30). */
+export type PruneOptions = { loginWindowMinutes: number; importRetentionDays?: number; batchSize?: number };
 
 const IDEMPOTENCY_KEEP = sql`interval '24 hours'`;
 
-export async function pruneExpired(db: Db, { loginWindowMinutes, batchSize = 5_000 }: PruneOptions): Promise<PruneCounts> {
+export async function pruneExpired(db: Db, { loginWindowMinutes, importRetentionDays = 30, batchSize = 5_000 }: PruneOptions): Promise<PruneCounts> {
   const window = sql`make_interval(mins => ${loginWindowMinutes})`;
   return {
+    ...(await pruneImportFiles(db, importRetentionDays, batchSize)),
     sessions: await deleteInBatches(db, sql`select token_hash from sessions where expires_at < now() limit ${batchSize}`, sql`sessions`, sql`token_hash`, batchSize),
     loginAttempts: await deleteInBatches(db, sql`select id from login_attempts where attempted_at < now() - ${window} limit ${batchSize}`, sql`login_attempts`, sql`id`, batchSize),
     idempotencyKeys: await deleteInBatches(
@@ -25,6 +28,25 @@ export async function pruneExpired(db: Db, { loginWindowMinutes, batchSize = 5_0
       batchSize,
     ),
   };
+}
+
+/**
+ * The stored file and staged rows (and dedupe keys) of imports finished more than `retentionDays`
+ * ago: the bulk of what an import holds. The import row stays, with its counts, so its page still
+ * says what happened; its leads are other rows (leads.import_id is no foreign key) and are never
+ * touched. results.csv is built from the staged rows, so it answers 410 from then on
+ * (lib/imports/retention.ts derives that from the same finish time).
+ */
+async function pruneImportFiles(db: Db, retentionDays: number, batchSize: number) {
+  const expired = sql`select id from imports where status in ('completed', 'failed', 'cancelled')
+    and coalesce(completed_at, updated_at) < now() - make_interval(days => ${retentionDays})`;
+  const prune = (table: string, key: string, size: number) =>
+    deleteInBatches(db, sql`select import_id, ${sql.raw(key)} from ${sql.raw(table)} where import_id in (${expired}) limit ${size}`, sql.raw(table), sql.raw(`(import_id, ${key})`), size);
+  const importRows = await prune("import_rows", "line", batchSize);
+  await prune("import_row_keys", "key", batchSize);
+  // A file piece is about 1 MB: fewer at a time.
+  const importFiles = await prune("import_files", "seq", Math.max(1, Math.floor(batchSize / 100)));
+  return { importRows, importFiles };
 }
 
 // DELETE has no LIMIT in PostgreSQL: delete the rows a limited select found, until a batch comes back short.

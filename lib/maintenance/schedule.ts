@@ -12,7 +12,7 @@ export function startPruning(db: Db, options: PruneOptions & { log: Logger }): {
   const run = async () => {
     try {
       const counts = await pruneExpired(db, pruneOptions);
-      if (counts.sessions + counts.loginAttempts + counts.idempotencyKeys > 0) log.info(counts, "pruned expired rows");
+      if (Object.values(counts).some((n) => n > 0)) log.info(counts, "pruned expired rows");
     } catch (err) {
       log.warn({ err }, "pruning expired rows failed; trying again in an hour");
     }

@@ -48,7 +48,7 @@ async function importValidating(database: Database) {
   async function* body() {
     yield new Uint8Array(csv);
   }
-  const staged = await stageUpload(database, { target, body: body(), contentLength: null, fileName: "leads.csv", override: {}, maxBytes: 10_000_000, limits: { maxActivePerSource: 2, storageQuotaBytes: 1e12, retentionDays: 30 } });
+  const staged = await stageUpload(database, { target, body: body(), contentLength: null, fileName: "leads.csv", override: {}, maxBytes: 10_000_000 });
   if (staged.status !== "ok") throw new Error(staged.message);
   const imp = (await getImport(database, staged.importId))!;
   await saveMapping(database, imp, suggestedMapping(await getMappingView(database, imp)));

@@ -4,7 +4,8 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as sourceImports from "@/app/api/flows/[flowId]/sources/[sourceId]/imports/route";
-import { getDb } from "@/db";
+import { getDatabase, getDb } from "@/db";
+import { failAbandonedUploads } from "@/lib/imports/store";
 import { insertSession } from "@/lib/auth/queries";
 import { sha256 } from "@/lib/crypto";
 import { env } from "@/lib/env";
@@ -128,6 +129,12 @@ describe("uploads in progress per source", () => {
     await getDb().execute(sql`insert into imports (id, account_id, flow_id, source_id, status, settings, created_at, updated_at)
       values ('dead-upload', ${target.accountId}, ${target.flowId}, ${target.sourceId}, 'receiving', '{}'::jsonb, now() - interval '1 hour', now() - interval '1 hour')`);
     expect((await post(target, "Email\na@b.co\n")).status).toBe(201);
+
+    // The worker's sweep then marks it failed and deletes what it had stored.
+    await getDb().execute(sql`insert into import_rows (import_id, line, fields) values ('dead-upload', 2, '["x"]')`);
+    expect(await failAbandonedUploads(getDatabase(), new Date(Date.now() - 30 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await rows(sql`select status, error from imports where id = 'dead-upload'`)).toEqual([{ status: "failed", error: "The upload did not finish. Upload the file again." }]);
+    expect(await countOf(sql`select count(*)::int as n from import_rows where import_id = 'dead-upload'`)).toBe(0);
   });
 });
 

@@ -185,10 +185,26 @@ describe("files with problems that still import", () => {
     expect(rows.map((r) => r.fields[1]!.length)).toEqual([huge.length, 5]);
   });
 
-  it("refuses a row over the 10 MB record limit, naming its line", async () => {
-    const { status, error } = await refused(`Email,Notes\na@b.co,ok\nc@d.co,"${"y".repeat(10 * 1024 * 1024 + 10)}"\n`);
-    expect(status).toBe(400);
-    expect(error).toMatch(/^Line 3: this row is longer than the 10 MB limit/);
+  it("reports a row over the 10 MB record limit with its line and reason, and stages every other row", async () => {
+    const { view, rows } = await upload(`Email,Notes\na@b.co,ok\nc@d.co,"${"y".repeat(10 * 1024 * 1024 + 10)}"\ne@f.co,fine\n`);
+    expect(view).toMatchObject({ rows: 3, unreadable: 1 });
+    expect(rows.map((r) => [r.line, r.fields, r.problem])).toEqual([
+      [2, ["a@b.co", "ok"], null],
+      [3, [], "Row longer than the 10 MB limit for one row: not imported. A row that long usually means a missing closing quote or the wrong delimiter."],
+      [4, ["e@f.co", "fine"], null],
+    ]);
+  });
+
+  it("reads a file whose records end in CRLF, LF and a lone CR as one row per line", async () => {
+    const { view, rows } = await upload("Email,State\r\na@b.co,TX\nc@d.co,VA\re@f.co,CA\r\n\rg@h.co,NY");
+    expect(view.rows).toBe(4);
+    expect(rows.map((r) => [r.line, r.fields])).toEqual([
+      [2, ["a@b.co", "TX"]],
+      [3, ["c@d.co", "VA"]],
+      [4, ["e@f.co", "CA"]],
+      [6, ["g@h.co", "NY"]],
+    ]);
+    expect(view.notices).toEqual([{ message: "Line 5 is blank and was skipped." }]);
   });
 
   it("takes settings from the query: no header row, semicolons", async () => {

@@ -124,7 +124,9 @@ export function ValidationReport({ caller, view, after, target }: StepProps & { 
 
 /** Every problem row, a page at a time by line: one table row per problem, and one for a repeat. */
 async function ProblemsCard({ caller, view, after }: StepProps & { after: number }) {
-  const [mapping, problems] = await Promise.all([getImportMapping(caller.access, view.id), getImportProblems(caller.access, view.id, { after, limit: PROBLEMS_PAGE })]);
+  const [mapping, answer] = await Promise.all([getImportMapping(caller.access, view.id), getImportProblems(caller.access, view.id, { after, limit: PROBLEMS_PAGE })]);
+  // A pruned import (its rows deleted) is finished, so it shows the summary, not this card.
+  const problems = answer && "status" in answer ? null : answer;
   const types = mapping ? typesOf(mapping) : new Map<string, string>();
   const rows = (problems ?? []).flatMap((row) => [
     ...row.problems.map((p) => ({ line: row.line, field: p.field ?? "", value: maskProblemValue(p.field, p.value, types), reason: p.reason })),

@@ -59,9 +59,13 @@ export async function SummaryStep({ caller, view, after, outcome, target }: Step
           />
           {progress && <HowFar holder={caller.scope.kind === "holder"} view={view} progress={progress} />}
           <p className="flex flex-wrap gap-4 text-sm">
-            <a href={importApiUrl(caller.scope, view.id, "results.csv")} download className="font-medium text-blue-800 underline">
-              Download the results (results.csv)
-            </a>
+            {view.resultsAvailable ? (
+              <a href={importApiUrl(caller.scope, view.id, "results.csv")} download className="font-medium text-blue-800 underline">
+                Download the results (results.csv)
+              </a>
+            ) : (
+              <span>The results file is no longer available: an import&apos;s file and rows are deleted some days after it finishes. Its leads are kept.</span>
+            )}
             {caller.mayChange && (
               <Link href={newImportPath(caller.scope, target)} className="text-blue-800 underline">
                 Start another import

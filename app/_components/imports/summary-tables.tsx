@@ -29,7 +29,9 @@ export function ByReasonCard({ byReason }: { byReason: ReasonCount[] }) {
 const filterClass = "text-blue-800 underline aria-[current=page]:font-semibold aria-[current=page]:no-underline";
 
 export async function FailedRowsCard({ caller, id, after, outcome }: { caller: WizardCaller; id: string; after: number; outcome: "failure" | "error" }) {
-  const results = (await getImportResults(caller.access, id, { after, limit: RESULTS_PAGE, outcome })) ?? [];
+  const answer = await getImportResults(caller.access, id, { after, limit: RESULTS_PAGE, outcome });
+  const gone = answer && "status" in answer ? answer : null;
+  const results = Array.isArray(answer) ? answer : [];
   const title = outcome === "error" ? "Rows with errors" : "Failed rows";
   const pageOf = (next?: number) => importPagePath(caller.scope, id, { after: next, outcome: outcome === "error" ? "error" : undefined });
   const last = results.at(-1)?.line;
@@ -45,7 +47,9 @@ export async function FailedRowsCard({ caller, id, after, outcome }: { caller: W
           rows with errors
         </Link>
       </p>
-      {results.length === 0 ? (
+      {gone ? (
+        <p className="mt-3 text-sm text-slate-600">{gone.message}</p>
+      ) : results.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">None.</p>
       ) : (
         <DataTable

@@ -16,6 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (!page.success) return errorResponse(400, "after and limit must be numbers; kind is invalid or duplicate.");
     const rows = await getImportProblems(access, id, page.data);
     if (!rows) return errorResponse(404, "No such import for these credentials.");
+    if ("status" in rows) return errorResponse(410, rows.message);
     return json({ rows, next: rows.length === (page.data.limit ?? 100) ? rows[rows.length - 1]!.line : null });
   });
 }

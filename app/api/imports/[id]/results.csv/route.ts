@@ -7,6 +7,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   return withAccess(request, async (access) => {
     const stream = await openResultsCsv(access, id);
     if (!stream) return errorResponse(404, "No such import for these credentials.");
+    if ("status" in stream) return errorResponse(410, stream.message);
     return new Response(stream, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

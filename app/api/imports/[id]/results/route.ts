@@ -16,6 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (!page.success) return errorResponse(400, "after and limit must be numbers; outcome is success, failure or error.");
     const rows = await getImportResults(access, id, page.data);
     if (!rows) return errorResponse(404, "No such import for these credentials.");
+    if ("status" in rows) return errorResponse(410, rows.message);
     const slim = rows.map(({ line, outcome, leadId, reason }) => ({ line, outcome, leadId, reason }));
     return json({ rows: slim, next: rows.length === (page.data.limit ?? 100) ? rows[rows.length - 1]!.line : null });
   });
