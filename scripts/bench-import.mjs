@@ -97,6 +97,8 @@ function startServer(url) {
       LEADPORT_SECRET: secret,
       MIGRATE_ON_START: "true",
       LOG_LEVEL: "warn",
+      // --imports N uploads N files to one source at once: past the default of 2 they would get 429.
+      IMPORT_MAX_ACTIVE_PER_SOURCE: String(Math.max(2, settings.imports)),
       ...(settings.workers > 0 ? { WORKER_IN_PROCESS: "false" } : {}),
     },
     logFile: `${work}/server.log`,

@@ -52,6 +52,7 @@ export async function startCluster(): Promise<Cluster> {
     WORKER_IN_PROCESS: "false",
     WORKER_CONCURRENCY: "2",
     IMPORT_STALLED_SECONDS: "10",
+    IMPORT_MAX_ACTIVE_PER_SOURCE: "4", // three files go to one source at once
     DATABASE_POOL_MAX: "6",
     LOG_LEVEL: "debug", // every request's line, with its request id
     NEXT_TELEMETRY_DISABLED: "1",
