@@ -1,10 +1,12 @@
 // Turns grouped counts into the table a person reads: names instead of ids, every day of the time
 // frame present (empty days count zero), and a total that is the sum of the rows.
 import type { GroupCount } from "./count-query";
+import type { PingCounts } from "./ping-counts";
 import type { GroupBy } from "./report-params";
 
 export type ReportRow = GroupCount & { label: string };
-export type ReportTable = { groupBy: GroupBy; rows: ReportRow[]; totals: Omit<GroupCount, "key"> };
+// pings: the time frame's pings, apart from leads (ping-counts.ts); null or absent when the filter has no ping answer.
+export type ReportTable = { groupBy: GroupBy; rows: ReportRow[]; totals: Omit<GroupCount, "key">; pings?: PingCounts | null };
 
 export type Labels = { flows: Map<string, string>; sources: Map<string, string>; imports: Map<string, string> };
 

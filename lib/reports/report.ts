@@ -4,7 +4,8 @@ import { toLeadFilter } from "@/lib/leads/filters";
 import { dayKeys } from "@/lib/leads/time-range";
 import { filterIsOwned, getFilterOptions, type FilterOptions } from "@/lib/leads/view";
 import { buildReport, type Labels } from "./build-report";
-import { countLeadsByGroup } from "./queries";
+import { pingScope } from "./ping-counts";
+import { countLeadsByGroup, countPings } from "./queries";
 import { parseReportParams, type GroupBy } from "./report-params";
 
 export function labelsFrom(options: FilterOptions): Labels {
@@ -18,8 +19,9 @@ export function labelsFrom(options: FilterOptions): Labels {
 // The counts table for a filter, labelled: used by the account holder's report and shared links.
 export async function reportTable(options: { accountId: string; filter: LeadFilter; groupBy: GroupBy; timeZone: string; labels: Labels }) {
   const { accountId, filter, groupBy, timeZone, labels } = options;
-  const counts = await countLeadsByGroup({ accountId, filter, groupBy, timeZone });
-  return buildReport({ groupBy, counts, labels, days: groupBy === "day" ? dayKeys(filter.bounds, timeZone) : undefined });
+  const scope = pingScope(filter, timeZone);
+  const [counts, pings] = await Promise.all([countLeadsByGroup({ accountId, filter, groupBy, timeZone }), scope ? countPings(accountId, scope) : null]);
+  return { ...buildReport({ groupBy, counts, labels, days: groupBy === "day" ? dayKeys(filter.bounds, timeZone) : undefined }), pings };
 }
 
 // The report page: null (a 404) when the params are malformed or name another account's ids.

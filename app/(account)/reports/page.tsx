@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PingCountsLine } from "@/app/_components/report/ping-counts";
 import { ReportTotals, ReportView } from "@/app/_components/report/report-view";
 import { Card, PageHeader } from "@/app/_components/ui";
 import { can } from "@/lib/auth/roles";
@@ -49,6 +50,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <LeadFilterForm action="/reports" params={params} options={options} mode="report" />
       <ReportTotals totals={table.totals} />
       <ReportView table={table} rowHref={(row) => rowHref(params, row)} />
+      <PingCountsLine pings={table.pings} />
       {/* Shared links and their URLs are for roles that may share: a viewer reads the report only. */}
       {can(holder.role, "reports:share") && (
         <div className="mt-8 grid gap-6 lg:grid-cols-2">

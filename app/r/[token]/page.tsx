@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PingCountsLine } from "@/app/_components/report/ping-counts";
 import { ReportTotals, ReportView } from "@/app/_components/report/report-view";
 import { TimeFrameFields } from "@/app/_components/time-frame-fields";
 import { Card } from "@/app/_components/ui";
@@ -38,6 +39,7 @@ export default async function SharedReportPage({ params, searchParams }: { param
         </form>
         <ReportTotals totals={report.table.totals} />
         <ReportView table={report.table} />
+        <PingCountsLine pings={report.table.pings} />
         {report.kind === "partner" && (
           <Card className="mt-8">
             <h2 className="mb-3 text-lg font-medium">Imports</h2>
