@@ -145,7 +145,8 @@ export function MethodsSection({ docs }: Props) {
       <p>
         Store the <code>lead.id</code> of every reply: it is what to quote when asking about a lead. Other statuses: <code>400</code> unreadable body,{" "}
         <code>401</code> missing API key, <code>403</code> source disabled, <code>404</code> wrong URL, <code>406</code> unsupported <code>Accept</code>,{" "}
-        <code>415</code> body without <code>Content-Type</code>. Retry <code>502</code>, <code>503</code> and <code>504</code> after a few seconds.
+        <code>415</code> body without <code>Content-Type</code>; these replies are plain text saying why. Retry <code>502</code>, <code>503</code> and{" "}
+        <code>504</code> after a few seconds.
       </p>
     </Section>
   );
@@ -178,20 +179,45 @@ function indentXml(xml: string): string {
 }
 
 export function RedirectSection({ docs }: Props) {
-  const form = `<form method="POST" action="${docs.submitUrl}">
+  const form = `<form method="POST" action="${docs.submitUrl}?redir_url=${encodeURIComponent("https://your-site.example/thank-you")}">
   <input name="first_name">
   <input name="email">
-  <input type="hidden" name="redir_url" value="https://your-site.example/thank-you">
   <button>Send</button>
 </form>`;
   return (
     <Section id="redirect" title="Redirect">
       <p>
-        For a web form that posts straight to the submission URL, add a <code>redir_url</code> parameter (an <code>http</code> or <code>https</code> URL). The
-        lead is processed as usual and the browser is sent on with <code>303 See Other</code> to that URL. An invalid <code>redir_url</code> gets{" "}
-        <code>400</code>.
+        For a web form that posts straight to the submission URL, add a <code>redir_url</code> parameter (an <code>http</code> or <code>https</code> URL) to the
+        URL&apos;s query string. The lead is processed as usual and the browser is sent on with <code>303 See Other</code> to that URL. An invalid{" "}
+        <code>redir_url</code> gets <code>400</code>. A <code>redir_url</code> field in the body is an ordinary field, as on LeadConduit: stored, not followed.
       </p>
       <Code>{form}</Code>
+    </Section>
+  );
+}
+
+// LeadConduit's ping: the same URL ending in /ping, the same fields, a price and no lead.
+export function PingSection({ docs }: Props) {
+  const pingUrl = docs.submitUrl.replace(/\/submit$/, "/ping");
+  const example = `curl -s -X POST '${pingUrl}' \\
+  -d email=jdoe@example.com -d state=TX`;
+  return (
+    <Section id="ping" title="Ping (ask for a price first)">
+      <p>
+        To learn what a lead would be worth before sending it, post the same fields to the ping URL. The lead is checked as a submission would be (acceptance
+        criteria, pricing, volume caps, duplicates) but nothing is kept: no lead is stored, no duplicate check or cap is used up, and the reply has no{" "}
+        <code>lead.id</code>. A ping answers <code>200</code>; a price of 0 is a <code>failure</code> with reason <code>no bid</code>. Send the lead itself to
+        the submission URL afterwards. A source that needs its API key sends it with pings too.
+      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <code className="break-all rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">{pingUrl}</code>
+        <CopyButton text={pingUrl} label="Copy the ping URL" />
+      </div>
+      <Code>{example}</Code>
+      <div className="grid gap-3 md:grid-cols-2">
+        <Reply title="A bid" body={JSON.stringify({ outcome: "success", price: 15 })} />
+        <Reply title="No bid" body={JSON.stringify({ outcome: "failure", reason: "no bid", price: 0 })} />
+      </div>
     </Section>
   );
 }

@@ -5,7 +5,7 @@ import { CopyButton } from "@/app/_components/copy-button";
 import { buttonClass } from "@/app/_components/ui";
 import { getSubmissionDocs } from "@/lib/sources/submission-docs";
 import { DocsHeader } from "./docs-header";
-import { AcceptanceSection, FieldsSection, MethodsSection, OverviewSection, RedirectSection, SubmissionUrlSection } from "./docs-sections";
+import { AcceptanceSection, FieldsSection, MethodsSection, OverviewSection, PingSection, RedirectSection, SubmissionUrlSection } from "./docs-sections";
 import { ExampleForm } from "./example-form";
 
 // The token is in the URL: keep it out of search engines and out of Referer headers to other sites.
@@ -17,6 +17,7 @@ const SECTIONS = [
   ["fields", "Fields"],
   ["acceptance-criteria", "Acceptance criteria"],
   ["http-methods", "HTTP methods"],
+  ["ping", "Ping"],
   ["redirect", "Redirect"],
   ["interactive-example", "Interactive example"],
 ] as const;
@@ -65,6 +66,7 @@ export default async function SubmissionDocsPage({ params }: { params: Promise<{
           <FieldsSection docs={docs} />
           <AcceptanceSection docs={docs} />
           <MethodsSection docs={docs} />
+          <PingSection docs={docs} />
           <RedirectSection docs={docs} />
           <section id="interactive-example" aria-labelledby="interactive-example-title" className="scroll-mt-6">
             <h2 id="interactive-example-title" className="text-xl font-semibold">
