@@ -171,10 +171,17 @@ export const flowConfigSchema = z.object({
 });
 export type FlowConfig = z.infer<typeof flowConfigSchema>;
 
+// How the real-time API replies to a source (docs/api.md): "standard" (JSON or XML by Accept),
+// LeadConduit's "classic" XML <response>, or "verbose" (standard plus appended data, of which
+// Leadport has none, so the same as standard).
+export const replyFormatSchema = z.enum(["standard", "classic", "verbose"]);
+
 export const sourceConfigSchema = z.object({
   acceptance: z.array(criterionSchema).default([]),
   pricing: pricingSchema.default({ mode: "rules", rules: [] }),
   caps: z.array(capSchema).default([]),
+  // Optional so sources saved before, and configs built in code, stay valid: absent is "standard".
+  replyFormat: replyFormatSchema.optional(),
 });
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;
 

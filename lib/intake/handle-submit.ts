@@ -5,6 +5,7 @@
 // field count (LEAD_MAX_FIELDS) or a value (64 KB) too large, 415 no Content-Type.
 import type { Deliver } from "@/lib/flow/flow-store";
 import type { LeadData } from "@/lib/flow/normalize";
+import { env } from "@/lib/env";
 import type { ApiReply, ApiRequest } from "./api-http";
 import { getCurrentApiKeyHash } from "./api-key";
 import { isAuthorized } from "./basic-auth";
@@ -42,12 +43,22 @@ export async function admitRequest(request: ApiRequest, ids: SubmitIds): Promise
   return { ok: true, target: check.target, data: read.data, redirect: read.redirect };
 }
 
-async function submit(request: ApiRequest, ids: SubmitIds, format: ReplyFormat, options: HandlerOptions): Promise<ApiReply> {
+// The source's reply format, when it chose one over the negotiated default.
+function replyFormatFor(target: SubmitTarget, negotiated: ReplyFormat): ReplyFormat {
+  if (target.context.source.config.replyFormat !== "classic") return negotiated;
+  const base = env.APP_URL.replace(/\/$/, "");
+  return { kind: "classic", contentType: "application/xml", leadUrl: (id) => `${base}/leads/${id}` };
+}
+
+async function submit(request: ApiRequest, ids: SubmitIds, negotiated: ReplyFormat, options: HandlerOptions): Promise<ApiReply> {
   const admitted = await admitRequest(request, ids);
   if (!admitted.ok) return admitted.reply;
   const { target, data, redirect } = admitted;
+  const format = replyFormatFor(target, negotiated);
+  // Classic replies never redirect (LeadConduit's Standard Classic answers 201 whatever redir_url says).
+  const location = format.kind === "classic" ? null : redirect;
   const key = request.header("idempotency-key");
-  if (key !== null) return submitOnce({ format, target, data, redirect, key, deliver: options.deliver });
+  if (key !== null) return submitOnce({ format, target, data, redirect: location, key, deliver: options.deliver });
   const body = await submitCheckedLead(target, data, { deliver: options.deliver });
-  return leadReply(format, body, redirect);
+  return leadReply(format, body, location);
 }

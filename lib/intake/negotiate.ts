@@ -1,12 +1,15 @@
 // Content negotiation for the lead API, as LeadConduit does it: replies are JSON unless Accept
 // prefers XML; request bodies are form-urlencoded, JSON or XML.
 
-export type ReplyFormat = { kind: "json" | "xml"; contentType: string };
+export type ReplyFormat =
+  | { kind: "json" | "xml"; contentType: string }
+  // A source's "Standard Classic" reply format (classic-reply.ts), chosen by the source, not by Accept.
+  | { kind: "classic"; contentType: "application/xml"; leadUrl(id: string): string };
 export type BodyFormat = "form" | "json" | "xml";
 
 const JSON_REPLY: ReplyFormat = { kind: "json", contentType: "application/json" };
 // In order of preference when Accept rates several the same.
-const REPLIES: ReplyFormat[] = [JSON_REPLY, { kind: "xml", contentType: "application/xml" }, { kind: "xml", contentType: "text/xml" }];
+const REPLIES: Array<Extract<ReplyFormat, { kind: "json" | "xml" }>> = [JSON_REPLY, { kind: "xml", contentType: "application/xml" }, { kind: "xml", contentType: "text/xml" }];
 
 const BODIES: Record<string, BodyFormat> = {
   "application/x-www-form-urlencoded": "form",

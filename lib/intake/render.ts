@@ -4,6 +4,7 @@
 import type { ProcessedLead } from "@/lib/flow/flow-store";
 import type { Outcome } from "@/lib/flow/model";
 import type { ApiReply } from "./api-http";
+import { classicBody } from "./classic-reply";
 import type { ReplyFormat } from "./negotiate";
 
 export type SubmitBody = { outcome: Outcome; reason?: string; lead: { id: string }; price: number };
@@ -26,6 +27,7 @@ function xmlElements(value: Record<string, unknown>): string {
 }
 
 export function renderBody(format: ReplyFormat, body: SubmitBody | PingBody | MessageBody): string {
+  if (format.kind === "classic" && "lead" in body) return classicBody(body, format.leadUrl(body.lead.id));
   if (format.kind === "json") return JSON.stringify(body);
   const root = "message" in body ? "error" : "result";
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root}>${xmlElements(body)}</${root}>\n`;
