@@ -27,6 +27,7 @@ export function validateFlowConfig(input: unknown): ConfigResult<FlowConfig> {
   checkCriteria(errors, config.acceptance, "acceptance", types);
   checkPricing(errors, config.pricing, types);
   checkCaps(errors, config.caps, "caps", types);
+  checkCaps(errors, config.pingLimits, "pingLimits", types);
   checkSteps(errors, config.steps, types);
   return finish(errors, parsed);
 }

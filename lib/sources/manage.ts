@@ -1,6 +1,7 @@
 // Account holders' changes to sources. A new source gets an API key (returned once, stored as a hash)
 // and a docs nonce; rotating either replaces the hash, so the old key or link stops working at once.
 import type { AuditActor } from "@/lib/audit/record";
+import type { SourceConfig } from "@/lib/flow/model";
 import type { FieldErrors } from "@/lib/flows/validate-config";
 import { validateSourceConfig } from "@/lib/flows/validate-config";
 import { newId } from "@/lib/ids";
@@ -42,11 +43,26 @@ export async function updateSourceSettings(accountId: string, sourceId: string, 
 
 export type SaveSourceConfigResult = { status: "ok" } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "not_found" };
 
-// Source criteria and pricing are checked against the fields of the source's own flow.
+// Source criteria and pricing are checked against the fields of the source's own flow. The reply
+// format shares the config but has its own form: this save keeps the stored one, so a tab opened
+// before it changed (or a client that never sends it) cannot undo it.
 export async function saveSourceConfig(accountId: string, sourceId: string, config: unknown): Promise<SaveSourceConfigResult> {
   const source = await getSourceForAccount(accountId, sourceId);
   if (!source) return { status: "not_found" };
   const checked = validateSourceConfig(config, source.flowFields);
   if (!checked.ok) return { status: "invalid", fieldErrors: checked.fieldErrors };
-  return (await updateSource(accountId, sourceId, { config: checked.config })) ? { status: "ok" } : { status: "not_found" };
+  const { replyFormat: _sent, ...rules } = checked.config;
+  const kept: SourceConfig = source.config.replyFormat ? { ...rules, replyFormat: source.config.replyFormat } : rules;
+  return (await updateSource(accountId, sourceId, { config: kept })) ? { status: "ok" } : { status: "not_found" };
+}
+
+export type SourceReplyFormat = NonNullable<SourceConfig["replyFormat"]>;
+
+// Sets only the reply format, keeping the source's criteria, pricing and caps. Like the criteria save,
+// a read then a write: two people saving the same source at the same instant, the last one wins.
+export async function setSourceReplyFormat(accountId: string, sourceId: string, replyFormat: SourceReplyFormat) {
+  const source = await getSourceForAccount(accountId, sourceId);
+  if (!source) return { status: "not_found" as const };
+  const done = await updateSource(accountId, sourceId, { config: { ...source.config, replyFormat } });
+  return done ? { status: "ok" as const } : { status: "not_found" as const };
 }
