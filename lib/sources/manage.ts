@@ -51,8 +51,8 @@ export async function saveSourceConfig(accountId: string, sourceId: string, conf
   if (!source) return { status: "not_found" };
   const checked = validateSourceConfig(config, source.flowFields);
   if (!checked.ok) return { status: "invalid", fieldErrors: checked.fieldErrors };
-  const { replyFormat: _sent, ...rules } = checked.config;
-  const kept: SourceConfig = source.config.replyFormat ? { ...rules, replyFormat: source.config.replyFormat } : rules;
+  const kept: SourceConfig = { ...checked.config, replyFormat: source.config.replyFormat };
+  if (kept.replyFormat === undefined) delete kept.replyFormat;
   return (await updateSource(accountId, sourceId, { config: kept })) ? { status: "ok" } : { status: "not_found" };
 }
 

@@ -131,6 +131,12 @@ const SOURCES: MatrixRow[] = [
     run: (_f, id) => sourceActions.saveSourceConfigAction({ status: "idle" }, form({ sourceId: id, config: JSON.stringify({ acceptance: [], pricing: { mode: "rules", rules: [{ ruleSet: { op: "and", rules: [] }, price: 3 }] }, caps: [] }) })),
     changed: async (_f, id) => JSON.stringify((await sourceRow(id)).config).includes('"price":3'),
   }),
+  row({
+    name: "choose a source's reply format (action)", permission: "sources:write", kind: "state",
+    prepare: newSource,
+    run: (_f, id) => sourceActions.saveReplyFormatAction({ status: "idle" }, form({ sourceId: id, replyFormat: "classic" })),
+    changed: async (_f, id) => ((await sourceRow(id)).config as { replyFormat?: string }).replyFormat === "classic",
+  }),
 ];
 
 const REPORTS: MatrixRow[] = [

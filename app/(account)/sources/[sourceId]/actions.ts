@@ -6,7 +6,8 @@ import { actionCaller } from "@/app/_components/action-guard";
 import type { FieldErrors } from "@/lib/flows/validate-config";
 import { isId } from "@/lib/ids";
 import { parseJson } from "@/lib/parse-json";
-import { rotateApiKey, rotateDocsLink, saveSourceConfig, updateSourceSettings } from "@/lib/sources/manage";
+import { replyFormatSchema } from "@/lib/flow/model";
+import { rotateApiKey, rotateDocsLink, saveSourceConfig, setSourceReplyFormat, updateSourceSettings } from "@/lib/sources/manage";
 
 export type SourceFormState =
   | { status: "idle" }
@@ -82,4 +83,18 @@ export async function saveSourceConfigAction(_prev: SourceFormState, formData: F
   if (result.status === "invalid") return result;
   revalidatePath(`/sources/${parsed.data.sourceId}`);
   return { status: "ok", message: "Criteria, pricing and caps saved." };
+}
+
+const replyFormatInput = z.object({ sourceId, replyFormat: replyFormatSchema });
+
+// Only the reply format: the criteria save keeps it, and this keeps the criteria.
+export async function saveReplyFormatAction(_prev: SourceFormState, formData: FormData): Promise<SourceFormState> {
+  const caller = await actionCaller("sources:write");
+  if (caller.status === "forbidden") return { status: "error", message: caller.message };
+  const parsed = replyFormatInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", message: STALE_FORM };
+  const result = await setSourceReplyFormat(caller.holder.accountId, parsed.data.sourceId, parsed.data.replyFormat);
+  if (result.status === "not_found") return { status: "error", message: GONE };
+  revalidatePath(`/sources/${parsed.data.sourceId}`);
+  return { status: "ok", message: "Reply format saved." };
 }

@@ -10,6 +10,7 @@ import { isId } from "@/lib/ids";
 import { submitUrlFor } from "@/lib/sources/links";
 import { getSourcePage } from "@/lib/sources/source-view";
 import { ApiKeyPanel, DocsLinkPanel } from "./credentials";
+import { ReplyFormatForm } from "./reply-format-form";
 import { SourceConfigEditor } from "./source-config-editor";
 import { SourceSettingsForm } from "./source-settings-form";
 
@@ -61,6 +62,9 @@ export default async function SourcePage({ params }: { params: Promise<{ sourceI
             <div className="flex flex-wrap items-center gap-2">
               <code className="break-all rounded bg-slate-100 px-2 py-1 text-xs">{submitUrl}</code>
               <CopyButton text={submitUrl} label="Copy the posting URL" />
+            </div>
+            <div className="mt-4">
+              <ReplyFormatForm sourceId={source.id} replyFormat={source.config.replyFormat ?? "standard"} readOnly={readOnly} />
             </div>
           </Card>
           <Card id="api-key" title="API key">
