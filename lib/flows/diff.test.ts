@@ -63,4 +63,10 @@ describe("diffFlows", () => {
     const after = config({ caps: [{ id: "c", limit: 100, period: "day", ruleSet: empty }] });
     expect(texts(config(), after)).toEqual(["added: Added cap of 100 per day (limit 100 per day; counts every lead)"]);
   });
+
+  it("lists ping limits apart from caps, and a flow saved before them as having none", () => {
+    const after = config({ pingLimits: [{ id: "p", limit: 5, period: "hour", ruleSet: empty }] });
+    expect(texts(config(), after)).toEqual(["added: Added ping limit of 5 per hour (limit 5 per hour; counts every ping)"]);
+    expect(texts(after, config({ pingLimits: [] }))).toEqual(["removed: Removed ping limit of 5 per hour"]);
+  });
 });

@@ -29,6 +29,7 @@ export function diffFlows(before: FlowSnapshot, after: FlowSnapshot): Change[] {
     }),
     ...diffPricing(a.pricing, b.pricing, describe),
     ...diffById("Volume caps", a.caps, b.caps, { title: (c) => `cap of ${capText(c)}`, props: (c) => capProps(c, describe) }),
+    ...diffById("Ping limits", a.pingLimits ?? [], b.pingLimits ?? [], { title: (c) => `ping limit of ${capText(c)}`, props: (c) => ({ limit: capText(c), counts: describe(c.ruleSet, "every ping") }) }),
     ...diffById("Steps", a.steps, b.steps, { title: (s) => `${s.type} step "${stepName(s)}"`, props: (s) => stepProps(s, describe, labelOf) }),
     ...diffOrder(a.steps, b.steps),
   );

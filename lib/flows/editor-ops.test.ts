@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { requiredFieldIds } from "@/lib/flow/acceptance";
 import type { Criterion, FieldDef } from "@/lib/flow/model";
-import { fieldIdFromLabel, moveItem, newStep, ruleFieldsOf, setFieldRequired } from "./editor-ops";
+import { fieldIdFromLabel, moveItem, newCap, newStep, ruleFieldsOf, setFieldRequired } from "./editor-ops";
+import { validateFlowConfig } from "./validate-config";
 
 const email: FieldDef = { id: "email", label: "Email", type: "email", custom: false };
 const phone: FieldDef = { id: "phone_1", label: "Phone 1", type: "phone", custom: false };
@@ -51,5 +52,19 @@ describe("editor helpers", () => {
     const isTest: FieldDef = { id: "is_test", label: "Is Test", type: "boolean", custom: false };
     expect(ruleFieldsOf([email], [isTest]).map((f) => f.id)).toEqual(["email", "is_test"]);
     expect(ruleFieldsOf([email, isTest], [isTest])).toHaveLength(2);
+  });
+});
+
+describe("new caps and ping limits", () => {
+  it("start at 100 a day counting everything, with ids that name what they are", () => {
+    const ping = newCap("ping-limit");
+    expect(ping).toMatchObject({ limit: 100, period: "day", ruleSet: { op: "and", rules: [] } });
+    expect(ping.id).toMatch(/^ping-limit-[a-z0-9]+$/);
+    expect(newCap("cap").id).toMatch(/^cap-/);
+  });
+
+  it("make a config the server accepts as the flow's pingLimits", () => {
+    const checked = validateFlowConfig({ fields: [], pingLimits: [newCap("ping-limit"), newCap("ping-limit")] });
+    expect(checked.ok && checked.config.pingLimits).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@
 // config; the server validates whatever it is sent). No server code here: it ships to the browser.
 import { makeRequiredCriterion, requiredCriterionId, requiredFieldIds } from "@/lib/flow/acceptance";
 import { isRuleSet } from "@/lib/flow/describe-rule";
-import type { Criterion, FieldDef, Rule, RuleSet, Step } from "@/lib/flow/model";
+import type { Cap, Criterion, FieldDef, Rule, RuleSet, Step } from "@/lib/flow/model";
 
 // Short ids for criteria, caps and steps; unique within a flow is all they need.
 export const newItemId = (prefix: string): string => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
@@ -60,6 +60,11 @@ export function newStep(type: Step["type"], fields: readonly FieldDef[]): Step {
     return { ...base, type, name: "Duplicate check", fields: preferred ? [preferred.id] : [], windowDays: null };
   }
   return { ...base, type, name: "Deliver to buyer", url: "", format: "json", mappings: [], timeoutMs: 10_000 };
+}
+
+// A new volume cap or ping limit (same shape): 100 a day, counting everything until rules are added.
+export function newCap(kind: "cap" | "ping-limit"): Cap {
+  return { id: newItemId(kind), limit: 100, period: "day", ruleSet: emptyRules() };
 }
 
 export function newRule(fields: readonly FieldDef[]): Rule {

@@ -24,6 +24,7 @@ const SECTIONS = [
   { id: "acceptance", title: "Acceptance criteria" },
   { id: "pricing", title: "Pricing" },
   { id: "caps", title: "Volume caps" },
+  { id: "ping-limits", title: "Ping limits" },
   { id: "steps", title: "Steps" },
 ] as const;
 
@@ -41,7 +42,7 @@ export function FlowEditor({ flowId, version, name: savedName, config: savedConf
   const errors = state.status === "invalid" ? state.fieldErrors : {};
   const problemCount = Object.keys(errors).length;
   const update = (patch: Partial<FlowConfig>) => setConfig((c) => ({ ...c, ...patch }));
-  const counts: Record<string, number> = { fields: config.fields.length, acceptance: config.acceptance.length, pricing: config.pricing.rules.length, caps: config.caps.length, steps: config.steps.length };
+  const counts: Record<string, number> = { fields: config.fields.length, acceptance: config.acceptance.length, pricing: config.pricing.rules.length, caps: config.caps.length, "ping-limits": config.pingLimits?.length ?? 0, steps: config.steps.length };
   return (
     <EditorContext value={{ fields: config.fields, ruleFields: ruleFieldsOf(config.fields, options.standardFields), operatorsByType: options.operatorsByType, errors }}>
       <form onSubmit={submitKeepingValues(action)} noValidate className="grid gap-6 lg:grid-cols-[12rem_1fr]">
@@ -76,6 +77,9 @@ export function FlowEditor({ flowId, version, name: savedName, config: savedConf
           </Section>
           <Section id="caps" title="Volume caps" description="A full cap fails further leads with the reason “Cap reached”.">
             <CapsEditor value={config.caps} onChange={(caps) => update({ caps })} path="caps" owner="this flow" />
+          </Section>
+          <Section id="ping-limits" title="Ping limits" description="Caps on pings, apart from leads: a ping that would get a bid counts; when a limit is full, the ping answers failure “Ping limit reached”.">
+            <CapsEditor value={config.pingLimits ?? []} onChange={(pingLimits) => update({ pingLimits })} path="pingLimits" owner="this flow" kind="ping-limit" />
           </Section>
           <Section id="steps" title="Steps" description="Run in order for every accepted lead; the first step that stops a lead gives its outcome.">
             <StepsEditor value={config.steps} onChange={(steps) => update({ steps })} />
