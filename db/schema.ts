@@ -31,6 +31,10 @@ export const accounts = pgTable("accounts", {
   id: id(),
   name: text("name").notNull(),
   timeZone: text("time_zone").notNull().default("America/Chicago"),
+  // Where an import's end is announced (lib/notifications). The signing secret is not stored: it is
+  // HMAC(app secret, account id + nonce), so saving a new URL (a new nonce) retires the old secret.
+  importWebhookUrl: text("import_webhook_url"),
+  importWebhookNonce: text("import_webhook_nonce"),
   ...timestamps,
 });
 export type Account = typeof accounts.$inferSelect;
@@ -183,6 +187,9 @@ export const sources = pgTable(
     requireApiKey: boolean("require_api_key").notNull().default(false),
     docsTokenNonce: text("docs_token_nonce").notNull(),
     docsTokenHash: text("docs_token_hash").notNull(),
+    // This source's own import webhook; wins over the account's. Secret derived as for accounts.
+    importWebhookUrl: text("import_webhook_url"),
+    importWebhookNonce: text("import_webhook_nonce"),
     ...timestamps,
   },
   (t) => [
@@ -242,6 +249,8 @@ export const imports = pgTable(
     lastLine: integer("last_line"),
     lastLeadId: text("last_lead_id"),
     error: text("error"),
+    // The person who uploaded the file (emailed when it ends); null when a source's key or docs link did.
+    startedBy: text("started_by").references(() => accountHolders.id, { onDelete: "set null" }),
     ...timestamps,
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
@@ -487,3 +496,31 @@ export const reportLinks = pgTable(
   },
   (t) => [uniqueIndex("report_links_token_key").on(t.tokenHash)],
 );
+
+// The outbox of "import ended" notices: one row per channel, written in the transaction that gives
+// the import its final status, so a crash can neither lose nor double it. The worker hands due rows
+// to the queue (lib/notifications/pump.ts); the id is the event id every attempt repeats.
+export const importNotifications = pgTable(
+  "import_notifications",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    importId: text("import_id").notNull(),
+    channel: text("channel", { enum: ["webhook", "email"] }).notNull(),
+    // The webhook URL or the email address, fixed when the import ended.
+    target: text("target").notNull(),
+    // For a webhook: whose secret signs it (source or account, and its nonce then).
+    signer: jsonb("signer"),
+    payload: jsonb("payload").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    // Handed to the queue until then; a row whose job was lost is handed over again after it.
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    gaveUpAt: timestamp("gave_up_at", { withTimezone: true }),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("import_notifications_due_idx").on(t.nextAttemptAt).where(sql`delivered_at is null and gave_up_at is null`), index("import_notifications_import_idx").on(t.importId)],
+);
+export type ImportNotification = typeof importNotifications.$inferSelect;
