@@ -3,9 +3,15 @@
 // import changed; the event id is the import's updated_at, so a reconnecting EventSource that sends
 // Last-Event-ID gets nothing it has already seen. Once the import stops working the stream sends
 // `event: end` and closes: the client closes its EventSource on it instead of reconnecting.
+// Each event carries the view's counts and `howFar` (last line, last lead): every batch the import
+// job commits moves updated_at, so the page's numbers and last line move with every batch saved.
 import type { Database } from "@/db/client";
+import { progressOf, type ImportProgress } from "./progress";
 import { getImport } from "./store";
-import { toImportView, WORKING_STATUSES } from "./view";
+import { toImportView, WORKING_STATUSES, type ImportView } from "./view";
+
+/** The data of one `progress` event. */
+export type ProgressEvent = ImportView & { howFar: ImportProgress };
 
 export type EventOptions = { lastEventId: string | null; signal?: AbortSignal; intervalMs?: number; keepAliveMs?: number; retentionDays: number };
 
@@ -33,7 +39,8 @@ export function importEvents(database: Database, importId: string, options: Even
         if (changed) {
           lastId = id;
           quietSince = Date.now();
-          controller.enqueue(encoder.encode(`id: ${id}\nevent: progress\ndata: ${JSON.stringify(toImportView(imp, options))}\n\n`));
+          const data: ProgressEvent = { ...toImportView(imp, options), howFar: await progressOf(database, imp) };
+          controller.enqueue(encoder.encode(`id: ${id}\nevent: progress\ndata: ${JSON.stringify(data)}\n\n`));
         }
         if (!working) {
           controller.enqueue(encoder.encode(`event: end\ndata: ${JSON.stringify({ status: imp.status })}\n\n`));

@@ -7,6 +7,7 @@ import { logger } from "@/lib/logger";
 import { shutdownSignal } from "@/lib/shutdown";
 import { problemsCsv, resultsCsv } from "./csv-files";
 import { importEvents } from "./events";
+import { progressOf, type ImportProgress } from "./progress";
 import { getMappingView, saveMapping, suggestedMapping, type MappingView } from "./mapping";
 import { enqueueImport, getQueue } from "./queue";
 import { countByReason, readProblems, readResults, type ProblemRow, type ReasonCount, type ResultRow } from "./report";
@@ -23,7 +24,7 @@ import { cancelImport, changeSettings, confirmImport, startValidation } from "./
 // flow_id and source_id columns), or an ImportAccess to reach one (the account, narrowed to one
 // source for API keys and docs links). An import outside the access is "not_found", never "forbidden".
 
-export type { ImportAccess, ImportTarget, ImportView, MappingView, ProblemRow, ResultRow, ReasonCount, ImportMode, Mapping };
+export type { ImportProgress, ImportAccess, ImportTarget, ImportView, MappingView, ProblemRow, ResultRow, ReasonCount, ImportMode, Mapping };
 
 export type NotFound = { status: "not_found" };
 export type Invalid = { status: "invalid"; message: string };
@@ -104,6 +105,12 @@ async function load(access: ImportAccess, id: string) {
 export async function getImportView(access: ImportAccess, id: string): Promise<ImportView | null> {
   const imp = await load(access, id);
   return imp && viewOf(imp);
+}
+
+/** How far a running or stopped import got: last line, last lead, whether it can resume. */
+export async function getImportProgress(access: ImportAccess, id: string): Promise<ImportProgress | null> {
+  const imp = await load(access, id);
+  return imp && progressOf(getDatabase(), imp);
 }
 
 /** Newest first; `before` is the last id of the previous page. */

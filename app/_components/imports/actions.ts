@@ -5,7 +5,6 @@ import type { AuditActor } from "@/lib/audit/record";
 import { authorize } from "@/lib/auth/session";
 import { isId } from "@/lib/ids";
 import { sourceActor } from "@/lib/imports/access";
-import { getImportProgress, type ImportProgress } from "@/lib/imports/progress";
 import { resumeImportRun } from "@/lib/imports/resume";
 import { cancelImportRun, confirmImportRun, setImportMapping, setImportSettings, validateImport, type ImportAccess } from "@/lib/imports/service";
 import { wizardCaller } from "@/lib/imports/wizard-access";
@@ -96,11 +95,4 @@ export async function cancelImportAction(input: unknown): Promise<ImportActionSt
 /** Issue #6: carry on from the first line without a lead. */
 export async function resumeImportAction(input: unknown): Promise<ImportActionState> {
   return withImport(idInput, input, (access, { id }) => resumeImportRun(access, id));
-}
-
-/** How far a running import got, for its live page (the progress events leave out the last line and lead). */
-export async function readImportProgressAction(input: unknown): Promise<ImportProgress | null> {
-  const parsed = idInput.safeParse(input);
-  const caller = parsed.success ? await wizardCaller(parsed.data.scope) : null;
-  return caller && parsed.success ? getImportProgress(caller.access, parsed.data.id) : null;
 }

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { Card, Notice } from "@/app/_components/ui";
 import { formatCount, formatDateTime } from "@/lib/leads/format";
-import { getImportProgress } from "@/lib/imports/progress";
-import { getImportSummary, type ImportView } from "@/lib/imports/service";
+import { getImportProgress, getImportSummary, type ImportView } from "@/lib/imports/service";
 import type { WizardCaller } from "@/lib/imports/wizard-access";
 import { importApiUrl, newImportPath, type UploadTarget } from "@/lib/imports/wizard-scope";
 import { HowFar } from "./how-far";

@@ -3,19 +3,19 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { formatCount } from "@/lib/leads/format";
+import type { ProgressEvent } from "@/lib/imports/events";
 import type { ImportProgress } from "@/lib/imports/progress";
+import { initialPhase, phaseOf, progressWording } from "@/lib/imports/progress-wording";
 import type { ImportView } from "@/lib/imports/view";
-import { percent } from "@/lib/imports/wizard-labels";
 import { importApiUrl, type WizardScope } from "@/lib/imports/wizard-scope";
-import { readImportProgressAction } from "./actions";
 import { HowFar } from "./how-far";
 
 // Validation's and the import's progress, from the server-sent events of /api/imports/{id}/events
 // (progress lives in the database, so closing the tab changes nothing and reopening picks it up).
-// When the status changes the page is rendered again for the next step. While importing, "how far it
-// got" (last line and lead, which the events leave out) is read again every few seconds.
-
-const PROGRESS_MS = 2000;
+// Each event brings the counts and "how far it got" (last line and lead) of the last batch saved;
+// nothing else is polled, so no Server Action queues up in front of the user's own (Cancel).
+// When the status changes the page is rendered again for the next step; until then the box keeps
+// the words of its phase (lib/imports/progress-wording.ts).
 
 type Progress = Pick<ImportView, "id" | "status" | "rows" | "validated" | "processed" | "invalid" | "duplicates" | "outcomes" | "notImported">;
 
@@ -27,24 +27,23 @@ export function LiveProgress({ scope, id, initial, initialProgress = null }: Pro
   const [view, setView] = useState<Progress>(initial);
   const [howFar, setHowFar] = useState<ImportProgress | null>(initialProgress);
   const [reconnecting, setReconnecting] = useState(false);
+  const [phase, setPhase] = useState(() => initialPhase(initial.status));
   const token = scope.kind === "docs" ? scope.token : null;
   const startStatus = initial.status;
 
   useEffect(() => {
     const scopeOf: WizardScope = token ? { kind: "docs", token } : { kind: "holder" };
     const events = new EventSource(importApiUrl(scopeOf, id, "events"));
-    let readAt = Date.now();
     let shownStatus = startStatus;
     events.addEventListener("progress", (event) => {
-      const next = JSON.parse((event as MessageEvent<string>).data) as Progress;
+      const { howFar: far, ...next } = JSON.parse((event as MessageEvent<string>).data) as ProgressEvent;
       setView(next);
+      setPhase((shown) => phaseOf(next.status, shown));
+      if (far) setHowFar(far);
       setReconnecting(false);
       if (next.status !== shownStatus) {
         shownStatus = next.status;
         router.refresh();
-      } else if (next.status === "importing" && Date.now() - readAt > PROGRESS_MS) {
-        readAt = Date.now();
-        void readImportProgressAction({ scope: scopeOf, id }).then((progress) => progress && setHowFar(progress));
       }
     });
     // The stream ends once the import stops working; without close() EventSource would reconnect.
@@ -58,35 +57,20 @@ export function LiveProgress({ scope, id, initial, initialProgress = null }: Pro
     return () => events.close();
   }, [id, token, startStatus, router]);
 
-  const importing = view.status === "importing";
-  const done = importing ? view.processed : view.validated;
+  const wording = progressWording(view, phase);
   return (
     <div className="space-y-3">
       <p id={labelId} className="text-sm font-medium">
-        {view.status === "receiving"
-          ? "Receiving the file…"
-          : importing
-            ? `Imported ${formatCount(view.processed)} of ${formatCount(view.rows)} rows (${percent(view.processed, view.rows)}%)`
-            : `Checked ${formatCount(view.validated)} of ${formatCount(view.rows)} rows (${percent(view.validated, view.rows)}%)`}
+        {wording.headline}
       </p>
-      <progress aria-labelledby={labelId} max={view.rows || 1} value={done} className="block h-3 w-full" />
+      <progress aria-labelledby={labelId} max={view.rows || 1} value={wording.done} className="block h-3 w-full" />
       <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
-        {importing ? (
-          <>
-            <Count label="Success so far" value={view.outcomes.success} />
-            <Count label="Failure so far" value={view.outcomes.failure} />
-            <Count label="Error so far" value={view.outcomes.error} />
-            <Count label="Not imported so far" value={view.notImported} />
-          </>
-        ) : (
-          <>
-            <Count label="Invalid so far" value={view.invalid} />
-            <Count label="Duplicates so far" value={view.duplicates} />
-          </>
-        )}
+        {wording.counts.map(([label, value]) => (
+          <Count key={label} label={label} value={value} />
+        ))}
       </dl>
       {reconnecting && <p className="text-sm text-slate-600">Connection lost; reconnecting… The work carries on on the server.</p>}
-      {importing && howFar && <HowFar holder={scope.kind === "holder"} view={view} progress={howFar} />}
+      {wording.phase === "import" && howFar && <HowFar holder={scope.kind === "holder"} view={view} progress={howFar} />}
     </div>
   );
 }
