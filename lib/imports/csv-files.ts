@@ -23,12 +23,12 @@ export function resultsCsv(database: Database, imp: Import): ReadableStream<Uint
   });
 }
 
-/** The invalid rows with their original columns, line and reason: to fix and upload again. */
+/** The invalid rows and the repeats within the file ("Duplicate of line N"), with their original columns, line and reason: to fix and upload again. */
 export function problemsCsv(database: Database, imp: Import): ReadableStream<Uint8Array> {
   const headers = imp.headers as string[];
   return pagedCsv([...headers, "import_line_num", "import_reason"], async (after) => {
-    const rows = await readProblems(database, imp.id, { after, limit: PAGE, kind: "invalid" });
-    return rows.map((r) => ({ line: r.line, cells: [...fit(r.cells, headers.length), r.line, problemText(r.problems, null)] }));
+    const rows = await readProblems(database, imp.id, { after, limit: PAGE });
+    return rows.map((r) => ({ line: r.line, cells: [...fit(r.cells, headers.length), r.line, problemText(r.problems, r.duplicateOfLine)] }));
   });
 }
 

@@ -116,6 +116,7 @@ describe("validating and importing", () => {
     expect(problems.map((p) => [p.import_line_num, p["First Name"], p.import_reason])).toEqual([
       ["3", "Bob", "Email or phone is required"],
       ["4", "Cy", "State must be a valid US state or Canadian province"],
+      ["5", "Ann", "Duplicate of line 2"],
       ["6", "Dee", "This row has 4 values but the header has 6 columns."],
     ]);
   });

@@ -1,4 +1,4 @@
-// GET: the invalid rows with their reason, to fix and upload again, streamed as CSV.
+// GET: the invalid rows and the repeats within the file, with their reason, to fix and upload again, streamed as CSV.
 import { errorResponse, withAccess } from "@/lib/imports/http";
 import { openProblemsCsv } from "@/lib/imports/service";
 
