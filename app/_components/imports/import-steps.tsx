@@ -2,8 +2,7 @@ import Link from "next/link";
 import { DataTable, type Column } from "@/app/_components/data-table";
 import { buttonClass, Card } from "@/app/_components/ui";
 import { formatCount } from "@/lib/leads/format";
-import { isMaskedType, maskProblemValue, maskRow, type FieldTypes } from "@/lib/imports/mask-cells";
-import { getImportMapping, getImportProblems, type ImportView, type MappingView } from "@/lib/imports/service";
+import { getImportMapping, getImportProblems, type ImportView } from "@/lib/imports/service";
 import type { WizardCaller } from "@/lib/imports/wizard-access";
 import { validRows } from "@/lib/imports/wizard-labels";
 import { importApiUrl, importPagePath, type UploadTarget } from "@/lib/imports/wizard-scope";
@@ -15,23 +14,16 @@ import { PagingLinks } from "./paging-links";
 import { ScrollRegion } from "./scroll-region";
 
 // Steps 2 to 4 of an import's page: how the file is read, the column mapping, and the validation
-// report. Cells from the file are shown masked where their column fills a masked field type.
+// report. The file's values are shown as uploaded, header row or not: masking applies to the leads
+// stored from it (docs/ui.md, "Masked fields").
 
 const PROBLEMS_PAGE = 50;
 
 type StepProps = { caller: WizardCaller; view: ImportView };
 
-const typesOf = (mapping: MappingView): FieldTypes => new Map(mapping.fields.map((f) => [f.id, f.type]));
-
-function previewOf(mapping: MappingView) {
-  const types = typesOf(mapping);
-  const columnFields = mapping.columns.map((c) => c.fieldId);
-  return mapping.preview.map((row) => ({ ...row, cells: maskRow(row.cells, columnFields, types) }));
-}
-
 export async function FileStep({ caller, view }: StepProps) {
   const mapping = await getImportMapping(caller.access, view.id);
-  const preview = mapping ? previewOf(mapping) : [];
+  const preview = mapping?.preview ?? [];
   return (
     <div className="space-y-6">
       <Card id="file-settings" title="How the file is read">
@@ -90,8 +82,7 @@ export async function MappingStep({ caller, view }: StepProps) {
         columns={mapping.columns}
         fields={mapping.fields}
         required={mapping.required}
-        maskedFieldIds={mapping.fields.filter((f) => isMaskedType(f.type)).map((f) => f.id)}
-        preview={previewOf(mapping)}
+        preview={mapping.preview}
       />
     </Card>
   );
@@ -124,12 +115,11 @@ export function ValidationReport({ caller, view, after, target }: StepProps & { 
 
 /** Every problem row, a page at a time by line: one table row per problem, and one for a repeat. */
 async function ProblemsCard({ caller, view, after }: StepProps & { after: number }) {
-  const [mapping, answer] = await Promise.all([getImportMapping(caller.access, view.id), getImportProblems(caller.access, view.id, { after, limit: PROBLEMS_PAGE })]);
+  const answer = await getImportProblems(caller.access, view.id, { after, limit: PROBLEMS_PAGE });
   // A pruned import (its rows deleted) is finished, so it shows the summary, not this card.
   const problems = answer && "status" in answer ? null : answer;
-  const types = mapping ? typesOf(mapping) : new Map<string, string>();
   const rows = (problems ?? []).flatMap((row) => [
-    ...row.problems.map((p) => ({ line: row.line, field: p.field ?? "", value: maskProblemValue(p.field, p.value, types), reason: p.reason })),
+    ...row.problems.map((p) => ({ line: row.line, field: p.field ?? "", value: p.value, reason: p.reason })),
     ...(row.duplicateOfLine === null ? [] : [{ line: row.line, field: "", value: "", reason: `Duplicate of line ${row.duplicateOfLine}` }]),
   ]);
   const last = problems?.at(-1)?.line;

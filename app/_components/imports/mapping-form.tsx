@@ -19,13 +19,11 @@ type Props = {
   columns: MappingView["columns"];
   fields: MappingView["fields"];
   required: string[];
-  /** Fields whose values are stored masked (ssn, credential, dob): their preview cells are hidden too. */
-  maskedFieldIds: string[];
-  /** Already masked by the server for the columns' starting fields. */
+  /** The first rows as uploaded (docs/ui.md, "Masked fields": the file's own views are not masked). */
   preview: MappingView["preview"];
 };
 
-export function MappingForm({ scope, id, columns, fields, required, maskedFieldIds, preview }: Props) {
+export function MappingForm({ scope, id, columns, fields, required, preview }: Props) {
   const router = useRouter();
   const [selection, setSelection] = useState<Array<string | null>>(columns.map((c) => c.fieldId));
   const [touched, setTouched] = useState<ReadonlySet<number>>(new Set());
@@ -33,10 +31,7 @@ export function MappingForm({ scope, id, columns, fields, required, maskedFieldI
   const [state, setState] = useState<ImportActionState | null>(null);
   const [pending, startTransition] = useTransition();
   const labelOf = new Map(fields.map((f) => [f.id, f.label]));
-  const masked = new Set(maskedFieldIds);
   const missing = required.filter((fieldId) => !selection.includes(fieldId));
-  // The server masked the columns of masked fields it started with; a column newly mapped to one is hidden here.
-  const hidden = (column: number) => masked.has(selection[column] ?? "") && !masked.has(columns[column]!.fieldId ?? "");
 
   function choose(column: number, fieldId: string | null) {
     const previous = fieldId === null ? -1 : selection.findIndex((f, c) => c !== column && f === fieldId);
@@ -94,7 +89,7 @@ export function MappingForm({ scope, id, columns, fields, required, maskedFieldI
                 </th>
                 {columns.map((c) => (
                   <td key={c.column} className={`px-3 py-1.5 ${selection[c.column] === null ? "text-slate-500 line-through" : ""}`}>
-                    <span className="block max-w-56 truncate">{hidden(c.column) ? "•••" : (row.cells[c.column] ?? "")}</span>
+                    <span className="block max-w-56 truncate">{row.cells[c.column] ?? ""}</span>
                   </td>
                 ))}
               </tr>
