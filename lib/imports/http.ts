@@ -72,11 +72,11 @@ export function withChangeAccess(request: Request, handle: (access: ImportAccess
 
 export const importUrl = (id: string) => `${env.APP_URL.replace(/\/$/, "")}/api/imports/${id}`;
 
-/** POST body -> createImport. Query: header, delimiter, encoding, auto=1, name (or the X-File-Name header). */
+/** POST body -> createImport. Query: header, delimiter, encoding, sheet (.xlsx), auto=1, name (or the X-File-Name header). */
 export async function createFromRequest(request: Request, target: ImportTarget): Promise<Response> {
   if (!isAcceptedContentType(request.headers.get("content-type"))) return errorResponse(415, UNSUPPORTED_CONTENT_TYPE_MESSAGE);
   const query = new URL(request.url).searchParams;
-  const settings = Object.fromEntries(["header", "delimiter", "encoding"].flatMap((k) => (query.has(k) ? [[k, query.get(k)]] : [])));
+  const settings = Object.fromEntries(["header", "delimiter", "encoding", "sheet"].flatMap((k) => (query.has(k) ? [[k, query.get(k)]] : [])));
   const length = request.headers.get("content-length");
   const result = await createImport(target, {
     body: request.body ? chunksOf(request.body) : emptyBody(),

@@ -11,8 +11,14 @@ export const readSettingsSchema = z.object({
   encoding: z.enum(ENCODINGS),
   delimiter: z.enum(DELIMITERS),
   header: z.boolean(),
+  // A workbook (.xlsx): its sheet in place of encoding and delimiter, which it leaves at their
+  // defaults. Absent on CSV imports, so settings stored before workbooks read as CSV.
+  format: z.enum(["csv", "xlsx"]).optional(),
+  sheet: z.string().optional(),
+  /** A workbook's sheets in file order, on `detected`: what the wizard offers. */
+  sheets: z.array(z.string()).optional(),
 });
-/** How the file's bytes are read: the three things the wizard shows with an override. */
+/** How the file's bytes are read: the three things the wizard shows with an override (a sheet for a workbook). */
 export type ReadSettings = z.infer<typeof readSettingsSchema>;
 
 /** Stored on the import: the settings in use and what was detected, so the wizard can show both. */
@@ -49,6 +55,7 @@ export const settingsOverrideSchema = z.object({
   encoding: encodingInput.optional(),
   delimiter: delimiterInput.optional(),
   header: booleanInput.optional(),
+  sheet: z.string().trim().min(1, "sheet must name one of the workbook's sheets").max(100).optional(),
 });
 export type SettingsOverride = z.infer<typeof settingsOverrideSchema>;
 

@@ -14,6 +14,9 @@ import { ImportRefused, refusal, tooLargeMessage, type Refusal } from "./refusal
 import type { ReadSettings, SettingsOverride, StoredSettings } from "./settings";
 import { createStager, type StageSummary } from "./stage-rows";
 import { deleteStaging, IMPORT_ROWS, queryOf, readFile, saveFile } from "./staged-rows";
+import { stageWorkbookRows, workbookSettings, WORKBOOK_TEXT_SETTINGS } from "./xlsx-stage";
+import { storedRange } from "./xlsx-stored";
+import { checkWorkbookZip, SPREADSHEET_MESSAGES, spreadsheetKind } from "./xlsx-zip";
 import { deleteImport, getImport, insertImportIn, updateImport, type ImportTarget } from "./store";
 import { claimUploadSlot, quotaMessage, storedBytes, UPLOAD_PROGRESS_MS, type UploadLimits } from "./upload-limits";
 
@@ -55,6 +58,9 @@ export async function stageUpload(database: Database, upload: Upload): Promise<S
   const opened = await catchRefusal(() => readHead(counted, HEAD_BYTES));
   if ("status" in opened) return opened;
   if (opened.head.byteLength === 0) return { status: "refused", httpStatus: 400, message: "The file is empty. Choose the CSV file that holds the leads." };
+  const kind = spreadsheetKind(opened.head);
+  if (kind === "xls" || kind === "ods") return { status: "refused", httpStatus: 415, message: SPREADSHEET_MESSAGES[kind] };
+  if (kind === "xlsx") return stageWorkbookUpload(database, upload, { stream: opened.stream, bytes: () => bytes, limits });
   const detected = detectSettings(opened.head);
   if (detected.kind === "refused") return { status: "refused", httpStatus: 415, message: detected.message };
   const settings: StoredSettings = { ...detected.settings, ...upload.override, detected: detected.settings };
@@ -90,13 +96,19 @@ export async function restage(database: Database, importId: string, override: Se
   const current = await getImport(database, importId);
   if (!current) throw new Error(`import ${importId} not found`);
   const stored = current.settings as StoredSettings;
-  const settings: StoredSettings = { ...stored, ...override, detected: stored.detected };
+  const { sheet, ...textOverride } = override;
+  let settings: StoredSettings = stored.format === "xlsx" ? { ...stored, header: override.header ?? stored.header, sheet: sheet ?? stored.sheet } : { ...stored, ...textOverride, detected: stored.detected };
   try {
     await withTransaction(database, async (tx) => {
       await deleteStaging(tx.query, importId);
       // PostgreSQL: the file is read on another connection while this one is busy with COPY.
       const file = readFile(database.kind === "pg" ? queryOf(database) : tx.query, importId);
-      const summary = await stageRows(tx.copy, importId, file, settings);
+      let summary: StageSummary;
+      if (settings.format === "xlsx") {
+        const staged = await stageWorkbookRows(tx.copy, importId, file, { sheet: settings.sheet, header: settings.header, maxTextBytes: RESTAGE_MAX_TEXT_BYTES });
+        settings = workbookSettings(staged, stored.detected);
+        summary = staged.summary;
+      } else summary = await stageRows(tx.copy, importId, file, settings);
       const headersChanged = JSON.stringify(summary.headers) !== JSON.stringify(current.headers);
       await tx.query(
         `update imports set status = 'staged', settings = $2, headers = $3, notices = $4, rows = $5, unreadable_rows = $6,
@@ -108,6 +120,39 @@ export async function restage(database: Database, importId: string, override: Se
     });
     return { status: "ok", importId };
   } catch (error) {
+    if (error instanceof ImportRefused) return refusal(error);
+    throw error;
+  }
+}
+
+// The zip passed its size check at upload; this only bounds a sheet that lies about its size.
+const RESTAGE_MAX_TEXT_BYTES = 4 * 1024 ** 3;
+
+type Received = { stream: AsyncIterable<Uint8Array>; bytes: () => number; limits: UploadLimits };
+
+/**
+ * A workbook cannot be read as it arrives (a ZIP's directory is at its end), so it is stored whole
+ * first; its central directory is checked (size limit, zip bomb) before anything is unpacked, then
+ * one sheet is read back from the stored pieces and staged.
+ */
+async function stageWorkbookUpload(database: Database, upload: Upload, received: Received): Promise<StageResult> {
+  const importId = newId();
+  const placeholder = { ...WORKBOOK_TEXT_SETTINGS, format: "xlsx" as const, header: upload.override.header ?? true };
+  const busy = await claimUploadSlot(database, upload.target, received.limits.maxActivePerSource, (query) =>
+    insertImportIn(query, { id: importId, ...upload.target, fileName: upload.fileName.slice(0, 255), settings: { ...placeholder, detected: placeholder } }),
+  );
+  if (busy) return busy;
+  const copy = (target: CopyTarget, rows: CopyRows) => copyRows(database, target, rows);
+  try {
+    await saveFile(copy, importId, recordProgress(received.stream, () => updateImport(database, importId, { bytes: received.bytes() }, RECEIVING)));
+    const query = queryOf(database);
+    const checked = await checkWorkbookZip(storedRange(query, importId), received.bytes(), { maxBytes: upload.maxBytes });
+    if (!checked.ok) throw new ImportRefused(checked.message, checked.httpStatus);
+    const staged = await stageWorkbookRows(copy, importId, readFile(query, importId), { sheet: upload.override.sheet, header: upload.override.header, maxTextBytes: upload.maxBytes });
+    await updateImport(database, importId, { status: "staged", bytes: received.bytes(), settings: workbookSettings(staged), ...summaryColumns(staged.summary) });
+    return { status: "ok", importId };
+  } catch (error) {
+    await deleteImport(database, importId);
     if (error instanceof ImportRefused) return refusal(error);
     throw error;
   }

@@ -29,16 +29,16 @@ describe("the workbook's zip, checked before unpacking", () => {
   it("refuses a zip bomb from its central directory", async () => {
     const bomb = zipBomb(40);
     expect(bomb.length).toBeLessThan(200 * 1024);
-    expect(await check(bomb)).toEqual({ ok: false, message: SPREADSHEET_MESSAGES.bomb });
+    expect(await check(bomb)).toEqual({ ok: false, message: SPREADSHEET_MESSAGES.bomb, httpStatus: 413 });
   });
 
   it("refuses a workbook that unpacks past the size limit", async () => {
-    expect(await check(workbook(), 5000)).toEqual({ ok: false, message: tooLargeUnzippedMessage(5000) });
+    expect(await check(workbook(), 5000)).toEqual({ ok: false, message: tooLargeUnzippedMessage(5000), httpStatus: 413 });
   });
 
   it("refuses a zip without a workbook in it, and bytes that are no zip", async () => {
-    expect(await check(odsFile())).toEqual({ ok: false, message: SPREADSHEET_MESSAGES.notWorkbook });
+    expect(await check(odsFile())).toEqual({ ok: false, message: SPREADSHEET_MESSAGES.notWorkbook, httpStatus: 415 });
     const truncated = workbook().subarray(0, 100);
-    expect(await check(truncated)).toEqual({ ok: false, message: SPREADSHEET_MESSAGES.damaged });
+    expect(await check(truncated)).toEqual({ ok: false, message: SPREADSHEET_MESSAGES.damaged, httpStatus: 400 });
   });
 });

@@ -42,7 +42,7 @@ export type ZipLimits = {
   ratioFloorBytes?: number;
 };
 
-export type ZipCheck = { ok: true; entries: number; unpackedBytes: number } | { ok: false; message: string };
+export type ZipCheck = { ok: true; entries: number; unpackedBytes: number } | { ok: false; message: string; httpStatus: 400 | 413 | 415 };
 
 const MAX_ENTRIES = 10_000;
 
@@ -54,7 +54,7 @@ export async function checkWorkbookZip(readRange: ReadRange, totalSize: number, 
   try {
     zip = await openZip(new RangeReader(readRange), totalSize);
   } catch {
-    return { ok: false, message: SPREADSHEET_MESSAGES.damaged };
+    return { ok: false, message: SPREADSHEET_MESSAGES.damaged, httpStatus: 400 };
   }
   let unpacked = 0;
   let entries = 0;
@@ -62,20 +62,20 @@ export async function checkWorkbookZip(readRange: ReadRange, totalSize: number, 
   try {
     for await (const entry of entriesOf(zip)) {
       entries += 1;
-      if (entries > MAX_ENTRIES) return { ok: false, message: SPREADSHEET_MESSAGES.bomb };
+      if (entries > MAX_ENTRIES) return { ok: false, message: SPREADSHEET_MESSAGES.bomb, httpStatus: 413 };
       if (entry.fileName === "xl/workbook.xml") hasWorkbook = true;
       unpacked += entry.uncompressedSize;
-      if (unpacked > limits.maxBytes) return { ok: false, message: tooLargeUnzippedMessage(limits.maxBytes) };
+      if (unpacked > limits.maxBytes) return { ok: false, message: tooLargeUnzippedMessage(limits.maxBytes), httpStatus: 413 };
       if (entry.uncompressedSize > floor && entry.uncompressedSize / Math.max(entry.compressedSize, 1) > maxRatio) {
-        return { ok: false, message: SPREADSHEET_MESSAGES.bomb };
+        return { ok: false, message: SPREADSHEET_MESSAGES.bomb, httpStatus: 413 };
       }
     }
   } catch {
-    return { ok: false, message: SPREADSHEET_MESSAGES.damaged };
+    return { ok: false, message: SPREADSHEET_MESSAGES.damaged, httpStatus: 400 };
   } finally {
     zip.close();
   }
-  if (!hasWorkbook) return { ok: false, message: SPREADSHEET_MESSAGES.notWorkbook };
+  if (!hasWorkbook) return { ok: false, message: SPREADSHEET_MESSAGES.notWorkbook, httpStatus: 415 };
   return { ok: true, entries, unpackedBytes: unpacked };
 }
 

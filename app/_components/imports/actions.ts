@@ -63,14 +63,16 @@ async function withImport<S extends typeof idInput>(
 }
 
 const settingsInput = idInput.extend({
-  encoding: z.string().max(20),
-  delimiter: z.string().max(10),
+  encoding: z.string().max(20).optional(),
+  delimiter: z.string().max(10).optional(),
+  // A workbook's sheet (issue #16), in place of encoding and delimiter.
+  sheet: z.string().max(100).optional(),
   header: z.boolean(),
 });
 
 /** Reads the stored file again with these settings; a setting that cannot read the file changes nothing. */
 export async function changeFileSettingsAction(input: unknown): Promise<ImportActionState> {
-  return withImport(settingsInput, input, (access, { id, encoding, delimiter, header }) => setImportSettings(access, id, { encoding, delimiter, header }));
+  return withImport(settingsInput, input, (access, { id, encoding, delimiter, sheet, header }) => setImportSettings(access, id, { encoding, delimiter, sheet, header }));
 }
 
 const mappingInput = idInput.extend({ mapping: z.array(z.object({ column: z.number().int().min(0), fieldId: z.string().max(200).nullable() })).max(2000) });

@@ -1,0 +1,102 @@
+// A workbook's sheets and rows, read streaming with exceljs's WorkbookReader: one sheet's rows at a
+// time, in batches, as the CSV reader gives records. A row's line is its row number in the sheet;
+// rows the file leaves out (Excel writes no XML for an empty row) come through as blank lines, so
+// staging skips and reports them as it does blank CSV lines.
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import type { CsvRow } from "./record-lines";
+import { ImportRefused } from "./refusal";
+import { cellText } from "./xlsx-cells";
+import { SPREADSHEET_MESSAGES } from "./xlsx-zip";
+
+const BATCH = 1000;
+
+/** `tabs`: every sheet's name in the workbook's tab order (xl/workbook.xml), read before any sheet. */
+export type Sheet = { name: string; tabs: string[]; rows: () => AsyncGenerator<CsvRow[]> };
+
+type Cell = { value: unknown; numFmt?: string };
+type Row = { number: number; eachCell: (options: { includeEmpty: boolean }, fn: (cell: Cell, col: number) => void) => void };
+type WorksheetReader = AsyncIterable<Row> & { name?: string; id?: string | number };
+type ReaderModel = { model?: { sheets?: Array<{ name?: string }> } };
+
+/**
+ * Sheets in the order the file stores them. `rows()` may be called once per sheet, before asking
+ * for the next sheet; a sheet never read is skipped. `maxTextBytes` bounds the text the rows may
+ * produce (a guard behind the zip's size check: the entries may lie about their sizes).
+ */
+export async function* readSheets(bytes: AsyncIterable<Uint8Array>, options: { maxTextBytes: number }): AsyncGenerator<Sheet> {
+  const source = Readable.from(bytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    // Styles carry the number formats: 00000 zips and dates need them.
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  const iterator = (reader as unknown as AsyncIterable<WorksheetReader>)[Symbol.asyncIterator]();
+  let text = 0;
+  const count = (n: number) => {
+    text += n;
+    if (text > options.maxTextBytes) throw new ImportRefused(SPREADSHEET_MESSAGES.bomb, 413);
+  };
+  try {
+    for (let index = 1; ; index++) {
+      const next = await readable(() => iterator.next());
+      if (next.done) return;
+      const worksheet = next.value;
+      const name = worksheet.name ?? `Sheet${index}`;
+      const tabs = ((reader as unknown as ReaderModel).model?.sheets ?? []).flatMap((s) => (typeof s.name === "string" ? [s.name] : []));
+      yield { name, tabs: tabs.length > 0 ? tabs : [name], rows: () => rowsOf(worksheet, count) };
+    }
+  } finally {
+    // The consumer stopped after its sheet: the rest of the file is not unpacked.
+    void iterator.return?.().catch(() => {});
+    source.destroy();
+  }
+}
+
+async function* rowsOf(worksheet: WorksheetReader, count: (n: number) => void): AsyncGenerator<CsvRow[]> {
+  const iterator = worksheet[Symbol.asyncIterator]();
+  let batch: CsvRow[] = [];
+  let lastLine = 0;
+  for (;;) {
+    const next = await readable(() => iterator.next());
+    if (next.done) break;
+    const row = next.value;
+    // A gap of a million missing rows is reported a batch at a time, never held at once.
+    for (let line = lastLine + 1; line <= row.number; line++) {
+      batch.push(line === row.number ? rowOf(row, count) : blankRow(line));
+      if (batch.length >= BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+    lastLine = row.number;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function rowOf(row: Row, count: (n: number) => void): CsvRow {
+  const cells: string[] = [];
+  row.eachCell({ includeEmpty: true }, (cell, col) => {
+    const text = cellText(cell.value, cell.numFmt);
+    count(text.length + 1);
+    cells[col - 1] = text;
+  });
+  for (let i = 0; i < cells.length; i++) cells[i] ??= "";
+  const blank = cells.every((cell) => cell.trim() === "");
+  return { line: row.number, endLine: row.number, cells: blank ? [] : cells, blank };
+}
+
+const blankRow = (line: number): CsvRow => ({ line, endLine: line, cells: [], blank: true });
+
+/** exceljs and its unzipper throw plain errors on a damaged file: those are the file's fault, said so. */
+async function readable<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ImportRefused) throw error;
+    throw new ImportRefused(SPREADSHEET_MESSAGES.damaged);
+  }
+}
