@@ -8,9 +8,11 @@ import { importFiles, imports } from "@/db/schema";
 import { env } from "@/lib/env";
 import { queryOf, readRows } from "@/lib/imports/staged-rows";
 import { SNIFF_MESSAGES } from "@/lib/imports/sniff";
+import { SPREADSHEET_MESSAGES } from "@/lib/imports/xlsx-zip";
 import { createAccount } from "../helpers/accounts";
 import { uploadFile } from "../helpers/imports";
 import { sharedPath } from "../helpers/shared-dir";
+import { zipOf } from "../helpers/zip";
 
 let target: Awaited<ReturnType<typeof createAccount>>;
 
@@ -68,14 +70,16 @@ describe("files that cannot be imported", () => {
     expect(await refused("\n\n  \n")).toMatchObject({ status: 400, error: expect.stringMatching(/every line is blank/) });
   });
 
-  it("says an .xlsx renamed to .csv is an Excel workbook and how to save it as CSV", async () => {
+  // Issue #16: a ZIP is read as an .xlsx workbook whatever its name (tests/integration/imports-xlsx.test.ts);
+  // one cut short cannot be, and says how to save it again.
+  it("says a workbook cut short cannot be read, and how to save it again", async () => {
     const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from("[Content_Types].xml")]);
-    expect(await refused(xlsx)).toEqual({ status: 415, error: SNIFF_MESSAGES.excel });
+    expect(await refused(xlsx)).toEqual({ status: 400, error: SPREADSHEET_MESSAGES.damaged });
   });
 
   it("refuses images and zip archives", async () => {
     expect(await refused(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toEqual({ status: 415, error: SNIFF_MESSAGES.image });
-    expect(await refused(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("readme.txt")]))).toEqual({ status: 415, error: SNIFF_MESSAGES.zip });
+    expect(await refused(zipOf([{ name: "readme.txt", data: Buffer.from("hello") }]))).toEqual({ status: 415, error: SPREADSHEET_MESSAGES.notWorkbook });
   });
 
   it("names the line of an unclosed quote", async () => {
