@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getDatabase } from "@/db";
 import type { ProgressEvent } from "@/lib/imports/events";
 import { runImportJob } from "@/lib/imports/job";
+import { getImportView } from "@/lib/imports/service";
 import { stopQueue } from "@/lib/imports/queue";
 import { createAccount } from "../helpers/accounts";
 import { callImport, json, runJobToEnd, uploadFile } from "../helpers/imports";
@@ -73,5 +74,34 @@ describe("live progress of an import", () => {
     expect(await runJobToEnd(id, { batchSize: BATCH })).toBe("done");
     const done = await firstEvent(id, target.apiKey);
     expect(done).toMatchObject({ status: "completed", processed: ROWS, howFar: { lastLine: ROWS + 1 } });
+  });
+});
+
+describe("pages during an import", () => {
+  it("get a page's reads in a row through between two batches, not one read per batch", async () => {
+    const target = await createAccount({ email: "live-pages@example.com", password: "live-pages-password" });
+    const id = await confirmed(target);
+    const access = { accountId: target.accountId };
+    const READS = 8;
+    let done = 0;
+    let chain: Promise<void> | null = null;
+    const doneAt: number[] = [];
+    // A page's reads, one after another with rendering (a macrotask) between them, started while
+    // the first batch's transaction holds the database.
+    const page = async () => {
+      for (let i = 0; i < READS; i++) {
+        expect(await getImportView(access, id)).not.toBeNull();
+        done += 1;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const beforeCommit = () => {
+      chain ??= page();
+      doneAt.push(done);
+    };
+    expect(await runJobToEnd(id, { batchSize: 5, beforeCommit })).toBe("done");
+    await chain;
+    // Batch 1 started the page; by the end of batch 3 all its reads are in (they were one per batch).
+    expect(doneAt[2]).toBe(READS);
   });
 });
