@@ -2,10 +2,12 @@
 // slice is up ("more": the caller queues the next slice, so no job outlives its queue expiry and a
 // dead worker's import is picked up again soon).
 import type { Database } from "@/db/client";
+import { withTransaction } from "@/db/transaction";
 import type { Deliver } from "@/lib/flow/flow-store";
 import { deliverLead } from "@/lib/flow/steps/recipient";
+import { recordImportEnd } from "@/lib/notifications/outbox";
 import { runImport, type ImportJobOptions } from "./run-import";
-import { getImport, updateImport } from "./store";
+import { getImport } from "./store";
 import { runValidation, type JobResult } from "./validate";
 
 export type RunJobOptions = {
@@ -38,7 +40,17 @@ export async function runImportJob(database: Database, importId: string, options
   });
 }
 
-/** After the queue's last retry: the import says why it stopped instead of staying "importing". */
+/**
+ * After the queue's last retry: the import says why it stopped instead of staying "importing". An
+ * import that ended meanwhile keeps its status; the "ended" notices commit with the change.
+ */
 export async function failImport(database: Database, importId: string, message: string): Promise<void> {
-  await updateImport(database, importId, { status: "failed", error: message, completedAt: new Date() });
+  await withTransaction(database, async (tx) => {
+    const { rows } = await tx.query(
+      `update imports set status = 'failed', error = $2, completed_at = now(), updated_at = now()
+       where id = $1 and status not in ('completed', 'failed', 'cancelled') returning id`,
+      [importId, message],
+    );
+    if (rows.length > 0) await recordImportEnd(tx.query, importId);
+  });
 }

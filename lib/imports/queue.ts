@@ -5,6 +5,8 @@ import type { Database } from "@/db/client";
 import { queueDb } from "./queue-db";
 
 export const IMPORT_QUEUE = "leadport-imports";
+/** "Import ended" webhooks and emails (lib/notifications); jobs carry only the notice's id. */
+export const NOTICE_QUEUE = "leadport-import-notices";
 
 export type QueueOptions = {
   /** Run pg-boss maintenance (expiring dead jobs into retries): on in every worker process. */
@@ -35,17 +37,19 @@ async function startQueue(database: Database, options: QueueOptions): Promise<St
   await boss.start();
   // A job is one time slice of an import (lib/imports/job.ts), so 15 minutes is ample; a worker
   // that dies mid-slice leaves its job to expire and be retried after that at most.
-  await createImportQueue(boss);
+  await createQueue(boss, IMPORT_QUEUE, { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 });
+  // Notices keep their own retry schedule in the outbox (lib/notifications/deliver.ts); a job is one attempt.
+  await createQueue(boss, NOTICE_QUEUE, { retryLimit: 0, expireInSeconds: 5 * 60 });
   return { boss, supervise: options.supervise };
 }
 
 // Processes starting at once on a new database all create the queue; pg-boss's create_queue can
 // deadlock with itself then (it inserts the queue row and creates its partition table). PostgreSQL
 // aborts one side; that one tries again and finds the queue made.
-async function createImportQueue(boss: PgBoss) {
+async function createQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">) {
   for (let attempt = 1; ; attempt++) {
     try {
-      await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 });
+      await boss.createQueue(name, { name, ...options });
       return;
     } catch (error) {
       if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
@@ -56,6 +60,10 @@ async function createImportQueue(boss: PgBoss) {
 
 export async function enqueueImport(boss: PgBoss, importId: string): Promise<void> {
   await boss.send(IMPORT_QUEUE, { importId });
+}
+
+export async function enqueueNotice(boss: PgBoss, noticeId: string): Promise<void> {
+  await boss.send(NOTICE_QUEUE, { noticeId });
 }
 
 export async function stopQueue(database: Database): Promise<void> {

@@ -12,6 +12,7 @@ import type { Database } from "@/db/client";
 import type { SqlTransaction } from "@/db/transaction";
 import type { Deliver } from "@/lib/flow/flow-store";
 import { withDeliveries, type DeliveryPlan } from "@/lib/flow/steps/deliveries";
+import { recordImportEnd } from "@/lib/notifications/outbox";
 import { loadRouting } from "./flows";
 import { prepareBatch, prepareBatchInSlices, recordProgress, saveBatch, type Batch, type ImportRun } from "./import-batch";
 import { readAheadOn, runBatches, type Transact } from "./job-batches";
@@ -87,6 +88,7 @@ async function importBatch(tx: SqlTransaction, run: Run): Promise<JobResult | "c
   run.retained = { key, batch };
   if (batch.rows.length === 0) {
     await tx.query("update imports set status = 'completed', completed_at = now(), updated_at = now() where id = $1", [run.importId]);
+    await recordImportEnd(tx.query, run.importId);
     return "done";
   }
   const lastLine = batch.rows[batch.rows.length - 1]!.line;

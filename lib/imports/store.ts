@@ -3,6 +3,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
 import { importFiles, importRows, imports, type Import } from "@/db/schema";
+import { drizzleQuery, recordImportEnd } from "@/lib/notifications/outbox";
 import type { Mapping } from "./settings";
 
 export type ImportTarget = { accountId: string; flowId: string | null; sourceId: string | null };
@@ -126,11 +127,16 @@ export async function claimStalledImports(database: Database, olderThan: Date): 
  * `quietSince`): failed, with a reason, not left "receiving"; what they had stored is deleted.
  */
 export async function failAbandonedUploads(database: Database, quietSince: Date): Promise<number> {
-  const rows = await database.db
-    .update(imports)
-    .set({ status: "failed", error: "The upload did not finish. Upload the file again.", bytes: 0, updatedAt: new Date(), completedAt: new Date() })
-    .where(and(eq(imports.status, "receiving"), lt(imports.updatedAt, quietSince)))
-    .returning({ id: imports.id });
+  // The "ended" notices (lib/notifications) commit with the status, as for every import's end.
+  const rows = await database.db.transaction(async (tx) => {
+    const failed = await tx
+      .update(imports)
+      .set({ status: "failed", error: "The upload did not finish. Upload the file again.", bytes: 0, updatedAt: new Date(), completedAt: new Date() })
+      .where(and(eq(imports.status, "receiving"), lt(imports.updatedAt, quietSince)))
+      .returning({ id: imports.id });
+    for (const { id } of failed) await recordImportEnd(drizzleQuery(tx), id);
+    return failed;
+  });
   const ids = rows.map((r) => r.id);
   if (ids.length > 0) {
     await database.db.delete(importRows).where(inArray(importRows.importId, ids));

@@ -4,6 +4,7 @@
 import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
 import { withLogContext, type Logger } from "@/lib/logger";
+import { startNoticeSender } from "@/lib/notifications/sender";
 import { runImportJob, failImport, type RunJobOptions } from "./job";
 import { enqueueImport, getQueue, IMPORT_QUEUE, stopQueue } from "./queue";
 import { claimStalledImports, failAbandonedUploads } from "./store";
@@ -35,6 +36,7 @@ export async function startImportWorker(database: Database, options: WorkerOptio
       if (job) await handle(database, boss, job, { ...options, job: jobOptions });
     });
   }
+  const notices = await startNoticeSender(database, boss, { log });
   const stalledMs = options.stalledAfterMs ?? STALLED_MS;
   // PGlite is one process: whatever it left validating or importing before a restart is orphaned.
   await requeueStalled(database, boss, log, database.kind === "pglite" ? 0 : stalledMs);
@@ -44,6 +46,7 @@ export async function startImportWorker(database: Database, options: WorkerOptio
   return {
     async stop() {
       clearInterval(timer);
+      await notices.stop();
       // No new job first, so a slice handed back below is left for another worker, not taken again here.
       await boss.offWork(IMPORT_QUEUE);
       stopping.abort();

@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import type { Import } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { drizzleQuery, recordImportEnd } from "@/lib/notifications/outbox";
 import { restage, type StageResult } from "./stage";
 import type { ImportMode, Mapping, SettingsOverride } from "./settings";
 import { deleteStagingResults } from "./staged-rows";
@@ -62,6 +63,7 @@ export async function cancelImport(database: Database, imp: Import, actor: Audit
     if (done) {
       const target = { type: "import" as const, id: imp.id, label: imp.fileName };
       await recordAudit(tx, { accountId: imp.accountId, actor, action: "import.cancelled", target, details: { from: imp.status } });
+      await recordImportEnd(drizzleQuery(tx), imp.id);
     }
     return done;
   });
