@@ -3,12 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { buttonClass, labelClass, Notice } from "@/app/_components/ui";
+import { XLSX_CONTENT_TYPE } from "@/lib/imports/content-types";
 import { authHeaders, importPagePath, uploadUrl, type UploadTarget, type WizardScope } from "@/lib/imports/wizard-scope";
 import { formatBytes, percent } from "@/lib/imports/wizard-labels";
 
 // Step 2: the file goes to the upload route as the raw request body (XMLHttpRequest, for its upload
 // progress events), never through a Server Action, which would hold the whole file in memory. The
-// server's refusal (empty file, Excel workbook, too large, ...) is shown as it words it.
+// server's refusal (empty file, old .xls workbook, zip bomb, too large, ...) is shown as it words it.
 
 type Sent = { loaded: number; total: number };
 
@@ -28,13 +29,14 @@ export function UploadForm({ scope, target, children }: { scope: WizardScope; ta
     event.preventDefault();
     const chosen = target;
     if (chosen === "unset") return setError("Choose the flow and source to import into.");
-    if (!file) return setError("Choose a CSV file first.");
+    if (!file) return setError("Choose a CSV or Excel (.xlsx) file first.");
     setError(null);
     setSent({ loaded: 0, total: file.size });
     const xhr = new XMLHttpRequest();
     request.current = xhr;
     xhr.open("POST", uploadUrl(chosen, file.name));
-    xhr.setRequestHeader("Content-Type", "text/csv");
+    // The server reads what the bytes are; the type only has to be one the API takes.
+    xhr.setRequestHeader("Content-Type", isWorkbook(file) ? XLSX_CONTENT_TYPE : "text/csv");
     for (const [name, value] of Object.entries(authHeaders(scope))) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => setSent({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.onload = () => {
@@ -78,12 +80,12 @@ export function UploadForm({ scope, target, children }: { scope: WizardScope; ta
         <input
           id={inputId}
           type="file"
-          accept=".csv,.txt,.tsv,text/csv,text/plain"
+          accept={`.csv,.txt,.tsv,.xlsx,text/csv,text/plain,${XLSX_CONTENT_TYPE}`}
           disabled={uploading}
           onChange={(e) => choose(e.target.files)}
           className="mx-auto mt-2 block text-sm file:mr-3 file:rounded file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium"
         />
-        <p className="mt-2 text-sm text-slate-600">Choose a file, or drop it here. The first row may name the columns; you can change how it is read next.</p>
+        <p className="mt-2 text-sm text-slate-600">Choose a CSV or Excel (.xlsx) file, or drop it here. The first row may name the columns; you can change how it is read next.</p>
         {file && (
           <p className="mt-2 text-sm font-medium text-slate-800">
             {file.name} · {formatBytes(file.size)}
@@ -119,6 +121,8 @@ export function UploadForm({ scope, target, children }: { scope: WizardScope; ta
     </form>
   );
 }
+
+const isWorkbook = (file: File) => file.type === XLSX_CONTENT_TYPE || /\.xlsx$/i.test(file.name);
 
 function readJson(text: string): Record<string, unknown> | null {
   try {
