@@ -49,6 +49,12 @@ export function ImportChoice({ scope, id, target }: Ids & { target: UploadTarget
           Start over with another file
         </button>
       </div>
+      {/* The action only queues the job; the page then opens at the Importing step with its live progress. */}
+      {pending && (
+        <p role="status" className="text-sm text-slate-700">
+          Starting the import…
+        </p>
+      )}
       <ul className="list-disc pl-5 text-sm text-slate-700">
         <li>
           <strong>Import all rows</strong>: invalid rows still become leads, failed with their reason, as LeadConduit&apos;s importer does.
