@@ -15,7 +15,7 @@ export const readSettingsSchema = z.object({
   // defaults. Absent on CSV imports, so settings stored before workbooks read as CSV.
   format: z.enum(["csv", "xlsx"]).optional(),
   sheet: z.string().optional(),
-  /** A workbook's sheets in file order, on `detected`: what the wizard offers. */
+  /** A workbook's sheets in tab order, on `detected`: what the wizard offers. */
   sheets: z.array(z.string()).optional(),
 });
 /** How the file's bytes are read: the three things the wizard shows with an override (a sheet for a workbook). */
