@@ -65,7 +65,7 @@ export async function targetFor(caller: Caller, flowId: string, sourceId: string
   }
   const source = await getSourceById(sourceId);
   if (!source || source.accountId !== caller.accountId || source.flowId !== flowId) return { status: "not_found" };
-  return { status: "ok", target: { accountId: caller.accountId, flowId, sourceId } };
+  return { status: "ok", target: { accountId: caller.accountId, flowId, sourceId, startedBy: caller.holderId } };
 }
 
 async function sourceByApiKey(authorization: string): Promise<Caller | null> {

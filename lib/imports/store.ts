@@ -6,7 +6,8 @@ import { importFiles, importRows, imports, type Import } from "@/db/schema";
 import { drizzleQuery, recordImportEnd } from "@/lib/notifications/outbox";
 import type { Mapping } from "./settings";
 
-export type ImportTarget = { accountId: string; flowId: string | null; sourceId: string | null };
+/** startedBy: the person uploading (emailed when the import ends); absent for a source's key or docs link. */
+export type ImportTarget = { accountId: string; flowId: string | null; sourceId: string | null; startedBy?: string | null };
 
 /** Who may see an import: the account, narrowed to one source for API keys and docs links. */
 export type ImportAccess = { accountId: string; sourceId?: string };
@@ -18,14 +19,15 @@ export async function insertImport(database: Database, values: typeof imports.$i
 type Query = <T>(text: string, params?: unknown[]) => Promise<{ rows: T[] }>;
 
 /** insertImport inside a plain-SQL transaction (lib/imports/upload-limits.ts takes the upload's place in it). */
-export async function insertImportIn(query: Query, values: { id: string; accountId: string; flowId: string | null; sourceId: string | null; fileName: string; settings: unknown }): Promise<void> {
-  await query("insert into imports (id, account_id, flow_id, source_id, file_name, settings) values ($1, $2, $3, $4, $5, $6)", [
+export async function insertImportIn(query: Query, values: ImportTarget & { id: string; fileName: string; settings: unknown }): Promise<void> {
+  await query("insert into imports (id, account_id, flow_id, source_id, file_name, settings, started_by) values ($1, $2, $3, $4, $5, $6, $7)", [
     values.id,
     values.accountId,
     values.flowId,
     values.sourceId,
     values.fileName,
     JSON.stringify(values.settings),
+    values.startedBy ?? null,
   ]);
 }
 

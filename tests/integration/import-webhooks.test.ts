@@ -17,6 +17,7 @@ import { EVENT_ID_HEADER, verifySignature } from "@/lib/notifications/signature"
 import { removeImportWebhook, saveImportWebhook } from "@/lib/notifications/webhooks";
 import type { Actor } from "@/lib/people/actor";
 import { createAccount } from "../helpers/accounts";
+import { signInAs } from "../helpers/as-person";
 import { callImport, json, runJobToEnd, uploadFile } from "../helpers/imports";
 
 type Received = { headers: IncomingMessage["headers"]; body: string };
@@ -57,15 +58,16 @@ async function setup(path: string) {
   return { ...target, actor, secret: saved.secret };
 }
 
-async function uploadedAndMapped(target: Awaited<ReturnType<typeof setup>>) {
-  const { id } = await json<{ id: string }>(uploadFile(target, FILE), 201);
+async function uploadedAndMapped(target: Awaited<ReturnType<typeof setup>>, cookie?: string) {
+  const upload = cookie ? uploadFile(target, FILE, { auth: "", headers: { cookie } }) : uploadFile(target, FILE);
+  const { id } = await json<{ id: string }>(upload, 201);
   const { columns } = await json<{ columns: Array<{ column: number; fieldId: string | null }> }>(callImport(id, "mapping", { auth: target.apiKey }));
   await json(callImport(id, "mapping", { method: "PUT", auth: target.apiKey, body: { mapping: columns.map(({ column, fieldId }) => ({ column, fieldId })) } }));
   return id;
 }
 
-async function completedImport(target: Awaited<ReturnType<typeof setup>>) {
-  const id = await uploadedAndMapped(target);
+async function completedImport(target: Awaited<ReturnType<typeof setup>>, cookie?: string) {
+  const id = await uploadedAndMapped(target, cookie);
   await json(callImport(id, "confirm", { auth: target.apiKey, body: { mode: "all" } }), 202);
   expect(await runJobToEnd(id)).toBe("done");
   return id;
@@ -217,6 +219,32 @@ describe("import webhooks", () => {
       process.env.RECIPIENT_ALLOW_PRIVATE = before;
     }
     expect(await saveImportWebhook({ ...target.actor, role: "viewer" }, { type: "account" }, `${baseUrl}/x`)).toEqual({ status: "forbidden" });
+  });
+
+  it("emails the person who uploaded the file when SMTP_URL is set; an upload by a source's key emails nobody", async () => {
+    const target = await setup("/mail");
+    const before = process.env.SMTP_URL;
+    process.env.SMTP_URL = "smtp://mail.invalid:25";
+    try {
+      const byPerson = await completedImport(target, (await signInAs(target.holderId)).cookie);
+      const email = (await noticesOf(byPerson)).find((x) => x.channel === "email");
+      expect(email).toMatchObject({ target: target.actor.email });
+      const sent: Array<{ to: string; subject: string; text: string }> = [];
+      expect(await deliverNotice(getDatabase(), email!.id, { sendMail: async (mail) => (sent.push(mail), "sent") })).toBe("delivered");
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.to).toBe(target.actor.email);
+      expect(sent[0]!.subject).toMatch(/^Import finished: /);
+      expect(sent[0]!.text).toMatch(/Success: \d+\nFailure: \d+\nError: 0/);
+      expect(sent[0]!.text).toContain(`/imports/${byPerson}`);
+
+      const byKey = await completedImport(target);
+      expect((await noticesOf(byKey)).map((x) => x.channel)).toEqual(["webhook"]);
+    } finally {
+      if (before === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = before;
+    }
+    const withoutSmtp = await completedImport(target, (await signInAs(target.holderId)).cookie);
+    expect((await noticesOf(withoutSmtp)).map((x) => x.channel)).toEqual(["webhook"]);
   });
 
   it("goes through the job queue: the worker's pump hands the notice to pg-boss, which sends it", async () => {

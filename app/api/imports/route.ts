@@ -7,7 +7,7 @@ import { listImportViews } from "@/lib/imports/service";
 export async function POST(request: Request) {
   return withChangingCaller(request, async (caller) => {
     if (caller.kind !== "holder") return errorResponse(403, "A source's key imports into its own flow: POST to /api/flows/{flowId}/sources/{sourceId}/imports.");
-    return createFromRequest(request, { accountId: caller.accountId, flowId: null, sourceId: null });
+    return createFromRequest(request, { accountId: caller.accountId, flowId: null, sourceId: null, startedBy: caller.holderId });
   });
 }
 
