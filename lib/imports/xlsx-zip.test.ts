@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { odsFile, zipBomb, zipOf } from "@/tests/helpers/zip";
+import { lyingZipBomb, odsFile, zipBomb, zipOf } from "@/tests/helpers/zip";
 import { checkWorkbookZip, SPREADSHEET_MESSAGES, spreadsheetKind, tooLargeUnzippedMessage } from "./xlsx-zip";
 
 const rangeOf = (file: Buffer) => async (offset: number, length: number) => file.subarray(offset, offset + length);
@@ -30,6 +30,10 @@ describe("the workbook's zip, checked before unpacking", () => {
     const bomb = zipBomb(40);
     expect(bomb.length).toBeLessThan(200 * 1024);
     expect(await check(bomb)).toEqual({ ok: false, message: SPREADSHEET_MESSAGES.bomb, httpStatus: 413 });
+  });
+
+  it("refuses a zip bomb whose directory lies about its size, stopping at the declared size", async () => {
+    expect(await check(lyingZipBomb(40))).toEqual({ ok: false, message: SPREADSHEET_MESSAGES.bomb, httpStatus: 413 });
   });
 
   it("refuses a workbook that unpacks past the size limit", async () => {

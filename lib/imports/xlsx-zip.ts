@@ -45,8 +45,13 @@ export type ZipLimits = {
 export type ZipCheck = { ok: true; entries: number; unpackedBytes: number } | { ok: false; message: string; httpStatus: 400 | 413 | 415 };
 
 const MAX_ENTRIES = 10_000;
+const RANGE_SLICE = 1024 * 1024;
 
-/** Checks the central directory only; nothing is inflated. */
+/**
+ * Checks the central directory before anything is inflated; then, when it passes, inflates each
+ * entry once to nowhere, so an entry that unpacks to more than its directory says (a lying bomb)
+ * is stopped by yauzl at the declared size instead of reaching the workbook reader.
+ */
 export async function checkWorkbookZip(readRange: ReadRange, totalSize: number, limits: ZipLimits): Promise<ZipCheck> {
   const maxRatio = limits.maxRatio ?? 100;
   const floor = limits.ratioFloorBytes ?? 4 * 1024 * 1024;
@@ -59,9 +64,11 @@ export async function checkWorkbookZip(readRange: ReadRange, totalSize: number, 
   let unpacked = 0;
   let entries = 0;
   let hasWorkbook = false;
+  const listed: yauzl.Entry[] = [];
   try {
     for await (const entry of entriesOf(zip)) {
       entries += 1;
+      listed.push(entry);
       if (entries > MAX_ENTRIES) return { ok: false, message: SPREADSHEET_MESSAGES.bomb, httpStatus: 413 };
       if (entry.fileName === "xl/workbook.xml") hasWorkbook = true;
       unpacked += entry.uncompressedSize;
@@ -70,12 +77,16 @@ export async function checkWorkbookZip(readRange: ReadRange, totalSize: number, 
         return { ok: false, message: SPREADSHEET_MESSAGES.bomb, httpStatus: 413 };
       }
     }
+    if (!hasWorkbook) return { ok: false, message: SPREADSHEET_MESSAGES.notWorkbook, httpStatus: 415 };
+    for (const entry of listed) {
+      const drained = await drain(zip, entry);
+      if (drained === "lied") return { ok: false, message: SPREADSHEET_MESSAGES.bomb, httpStatus: 413 };
+    }
   } catch {
     return { ok: false, message: SPREADSHEET_MESSAGES.damaged, httpStatus: 400 };
   } finally {
     zip.close();
   }
-  if (!hasWorkbook) return { ok: false, message: SPREADSHEET_MESSAGES.notWorkbook, httpStatus: 415 };
   return { ok: true, entries, unpackedBytes: unpacked };
 }
 
@@ -85,6 +96,19 @@ function openZip(reader: yauzl.RandomAccessReader, size: number): Promise<yauzl.
       error ? reject(error) : resolve(zip),
     ),
   );
+}
+
+/** Inflates an entry and drops the bytes; yauzl fails it when it unpacks to more than its declared size. */
+async function drain(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<"ok" | "lied"> {
+  const stream = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (error, s) => (error ? reject(error) : resolve(s))));
+  try {
+    for await (const chunk of stream) void chunk;
+    return "ok";
+  } catch (error) {
+    // yauzl's words for an entry that inflates past its declared size.
+    if (error instanceof Error && /too many bytes in the stream/.test(error.message)) return "lied";
+    throw error;
+  }
 }
 
 async function* entriesOf(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
@@ -111,7 +135,8 @@ class RangeReader extends yauzl.RandomAccessReader {
     const readRange = this.readRange;
     return Readable.from(
       (async function* () {
-        if (end > start) yield Buffer.from(await readRange(start, end - start));
+        // A slice at a time: an entry's compressed bytes can be hundreds of MB.
+        for (let at = start; at < end; at += RANGE_SLICE) yield Buffer.from(await readRange(at, Math.min(RANGE_SLICE, end - at)));
       })(),
     );
   }

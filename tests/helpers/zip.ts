@@ -2,7 +2,8 @@
 // refuse. Real workbooks in tests come from exceljs; this is only for archives exceljs won't write.
 import { deflateRawSync } from "node:zlib";
 
-export type ZipEntry = { name: string; data: Buffer; store?: boolean };
+/** `declaredSize`: the unpacked size the headers claim, when a test needs them to lie. */
+export type ZipEntry = { name: string; data: Buffer; store?: boolean; declaredSize?: number };
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -30,7 +31,7 @@ export function zipOf(entries: ZipEntry[]): Buffer {
     local.writeUInt16LE(entry.store ? 0 : 8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt32LE(entry.declaredSize ?? entry.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -39,7 +40,7 @@ export function zipOf(entries: ZipEntry[]): Buffer {
     central.writeUInt16LE(entry.store ? 0 : 8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt32LE(entry.declaredSize ?? entry.data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
@@ -62,6 +63,15 @@ export function zipBomb(mb = 40): Buffer {
     { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
     { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
     { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(mb * 1024 * 1024) },
+  ]);
+}
+
+/** A zip bomb whose headers claim its sheet unpacks to 1 KB: only inflating shows the truth. */
+export function lyingZipBomb(mb = 40): Buffer {
+  return zipOf([
+    { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+    { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+    { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(mb * 1024 * 1024), declaredSize: 1024 },
   ]);
 }
 

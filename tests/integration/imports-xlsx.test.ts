@@ -11,7 +11,7 @@ import { queryOf, readRows } from "@/lib/imports/staged-rows";
 import { SPREADSHEET_MESSAGES } from "@/lib/imports/xlsx-zip";
 import { createAccount } from "../helpers/accounts";
 import { callImport, json, runJobToEnd, uploadFile } from "../helpers/imports";
-import { odsFile, zipBomb } from "../helpers/zip";
+import { lyingZipBomb, odsFile, zipBomb } from "../helpers/zip";
 
 let target: Awaited<ReturnType<typeof createAccount>>;
 
@@ -107,6 +107,8 @@ describe("files that are refused", () => {
 
   it("refuses a zip bomb before unpacking it", async () => {
     expect(await refused(zipBomb(40))).toEqual({ status: 413, error: SPREADSHEET_MESSAGES.bomb });
+    // Its headers claim 1 KB: inflating stops just past that, before the workbook reader sees it.
+    expect(await refused(lyingZipBomb(40))).toEqual({ status: 413, error: SPREADSHEET_MESSAGES.bomb });
   });
 
   it("refuses an old .xls and an .ods with how to save as .xlsx or .csv", async () => {
