@@ -12,10 +12,11 @@ import { getMappingView, saveMapping, suggestedMapping, type MappingView } from 
 import { enqueueImport, getQueue } from "./queue";
 import { countByReason, readProblems, readResults, type ProblemRow, type ReasonCount, type ResultRow } from "./report";
 import type { Refusal } from "./refusal";
-import { importModeSchema, settingsOverrideSchema, type ImportMode, type Mapping } from "./settings";
+import { importModeSchema, settingsOverrideSchema, type ImportMode, type Mapping, type StoredSettings } from "./settings";
 import { stageUpload } from "./stage";
 import { deleteImport, getImport, getImportFor, listImports, type ImportAccess, type ImportTarget } from "./store";
 import { resultsGoneMessage, resultsPruned } from "./retention";
+import { rowsOfLines } from "./row-numbers";
 import { toImportView, WORKING_STATUSES, type ImportView } from "./view";
 import { cancelImport, changeSettings, confirmImport, startValidation } from "./workflow";
 
@@ -174,18 +175,25 @@ export async function deleteImportRun(access: ImportAccess, id: string): Promise
 export type Page = { after?: number; limit?: number };
 const pageOf = (page: Page) => ({ after: Math.max(0, page.after ?? 0), limit: Math.min(Math.max(1, page.limit ?? 100), 1000) });
 
+/** A page's rows with their spreadsheet row (header row = row 1) beside their line: what a person reads (issue #14). */
+async function withRows<T extends { line: number }>(imp: Import, rows: T[]): Promise<Array<T & { row: number | null }>> {
+  const header = (imp.settings as StoredSettings).header;
+  const numbers = await rowsOfLines(getDatabase(), imp.id, rows.map((r) => r.line), header);
+  return rows.map((r) => ({ ...r, row: numbers.get(r.line) ?? null }));
+}
+
 /** Rows with problems, by line; pass the last row's line as `after` for the next page. */
-export async function getImportProblems(access: ImportAccess, id: string, page: Page & { kind?: "invalid" | "duplicate" } = {}): Promise<ProblemRow[] | Gone | null> {
+export async function getImportProblems(access: ImportAccess, id: string, page: Page & { kind?: "invalid" | "duplicate" } = {}): Promise<Array<ProblemRow & { row: number | null }> | Gone | null> {
   const imp = await load(access, id);
   if (!imp) return null;
-  return goneIfPruned(imp) ?? readProblems(getDatabase(), imp.id, { ...pageOf(page), kind: page.kind });
+  return goneIfPruned(imp) ?? withRows(imp, await readProblems(getDatabase(), imp.id, { ...pageOf(page), kind: page.kind }));
 }
 
 /** Per-row results (line, outcome, lead id, reason), optionally of one outcome: the summary's failed rows. */
-export async function getImportResults(access: ImportAccess, id: string, page: Page & { outcome?: ResultRow["outcome"] } = {}): Promise<ResultRow[] | Gone | null> {
+export async function getImportResults(access: ImportAccess, id: string, page: Page & { outcome?: ResultRow["outcome"] } = {}): Promise<Array<ResultRow & { row: number | null }> | Gone | null> {
   const imp = await load(access, id);
   if (!imp) return null;
-  return goneIfPruned(imp) ?? readResults(getDatabase(), imp, { ...pageOf(page), outcome: page.outcome });
+  return goneIfPruned(imp) ?? withRows(imp, await readResults(getDatabase(), imp, { ...pageOf(page), outcome: page.outcome }));
 }
 
 export async function getImportSummary(access: ImportAccess, id: string): Promise<{ import: ImportView; byReason: ReasonCount[] } | null> {

@@ -23,6 +23,8 @@ async function waitForHeading(page: Page, name: string, timeout = 90_000) {
 }
 
 const numberIn = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
+/** The line of "Row 30, line 33". */
+const lineIn = (text: string | null) => numberIn(/line ([\d,]+)$/.exec(text ?? "")?.[1] ?? "");
 
 describe("cancelling a running import", () => {
   it("sends the cancel request from the import page and stops the import part-way", async () => {
@@ -46,11 +48,11 @@ describe("cancelling a running import", () => {
     // Progress moves with the batches: the count and the last line both go up while it runs.
     const progress = page.getByText(/^Imported [\d,]+ of 40,000 rows/);
     const howFar = page.getByRole("region", { name: "How far it got" });
-    const lastLine = howFar.getByText(/^Line [\d,]+/);
+    const lastLine = howFar.getByText(/^Row [\d,]+, line [\d,]+$/);
     await expect.poll(async () => numberIn((await progress.textContent())!.match(/^Imported ([\d,]+)/)![1]!), { timeout: 60_000 }).toBeGreaterThan(0);
     await expect.poll(() => lastLine.isVisible(), { timeout: 30_000 }).toBe(true);
-    const firstLine = numberIn(await lastLine.textContent());
-    await expect.poll(async () => numberIn(await lastLine.textContent()), { timeout: 30_000 }).toBeGreaterThan(firstLine);
+    const firstLine = lineIn(await lastLine.textContent());
+    await expect.poll(async () => lineIn(await lastLine.textContent()), { timeout: 30_000 }).toBeGreaterThan(firstLine);
     expect(await page.getByText(/^Checked [\d,]+ of/).count()).toBe(0);
 
     // The cancel: asking first, then one Server Action POST to this page when confirmed.

@@ -181,7 +181,7 @@ describe("batch import wizard", () => {
 
       // Issue #6: how far it got, kept current while it runs.
       const howFar = page.getByRole("region", { name: "How far it got" });
-      await expect.poll(() => howFar.getByText(/^Line [\d,]+$/).isVisible(), { timeout: 30_000 }).toBe(true);
+      await expect.poll(() => howFar.getByText(/^Row [\d,]+, line [\d,]+$/).isVisible(), { timeout: 30_000 }).toBe(true);
       expect(await howFar.getByRole("link", { name: /^[0-9a-f]{24}$/ }).isVisible()).toBe(true);
 
       // The holder interrupts it.
@@ -198,7 +198,7 @@ describe("batch import wizard", () => {
       await logInAsDemo(page);
       await page.goto(importUrl);
       const howFar = page.getByRole("region", { name: "How far it got" });
-      const lastLine = Number((await howFar.getByText(/^Line [\d,]+$/).textContent())!.replace(/\D/g, ""));
+      const lastLine = Number((await howFar.getByText(/^Row [\d,]+, line [\d,]+$/).textContent())!.match(/line ([\d,]+)$/)![1]!.replace(/,/g, ""));
       expect(lastLine).toBeGreaterThan(1);
       const lastLead = (await howFar.getByRole("link", { name: /^[0-9a-f]{24}$/ }).textContent())!;
 

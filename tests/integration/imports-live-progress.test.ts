@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getDatabase } from "@/db";
 import type { ProgressEvent } from "@/lib/imports/events";
 import { runImportJob } from "@/lib/imports/job";
-import { getImportView } from "@/lib/imports/service";
+import { getImportProblems, getImportResults, getImportView } from "@/lib/imports/service";
 import { stopQueue } from "@/lib/imports/queue";
 import { createAccount } from "../helpers/accounts";
 import { callImport, json, runJobToEnd, uploadFile } from "../helpers/imports";
@@ -105,5 +105,49 @@ describe.runIf(!process.env.DATABASE_URL)("pages during an import on PGlite", ()
     await chain;
     // Batch 1 started the page; by the end of batch 3 all its reads are in (they were one per batch).
     expect(doneAt[2]).toBe(READS);
+  });
+});
+
+// Issue #14: a record's row (as a spreadsheet numbers it, the header row being row 1) beside its
+// line in the text file, where they differ: blank lines and a value over two lines.
+describe("row and line", () => {
+  const MESSY = [
+    "Email,Phone,State,Notes",
+    "r1@example.com,5125550301,TX,one",
+    "",
+    'r2@example.com,5125550302,TX,"two',
+    'lines"',
+    "",
+    "r3@example.com,5125550303,XX,three",
+    "r4@example.com,5125550304,TX,four",
+    "r1@example.com,5125550301,TX,again",
+  ].join("\n");
+
+  it("shows each problem and the last row processed by row and line", async () => {
+    const target = await createAccount({ email: "row-line@example.com", password: "row-line-password" });
+    const { id } = await json<{ id: string }>(uploadFile(target, MESSY), 201);
+    const { columns } = await json<{ columns: Array<{ column: number; fieldId: string | null }> }>(callImport(id, "mapping", { auth: target.apiKey }));
+    await json(callImport(id, "mapping", { method: "PUT", auth: target.apiKey, body: { mapping: columns.map(({ column, fieldId }) => ({ column, fieldId })) } }));
+    await json(callImport(id, "validate", { auth: target.apiKey, body: {} }), 202);
+    await runJobToEnd(id);
+    const access = { accountId: target.accountId };
+    const problems = await getImportProblems(access, id);
+    expect(Array.isArray(problems) && problems.map((p) => [p.row, p.line, p.duplicateOfLine])).toEqual([
+      [4, 7, null],
+      [6, 9, 2],
+    ]);
+
+    await json(callImport(id, "confirm", { auth: target.apiKey, body: { mode: "valid" } }), 202);
+    expect(await runImportJob(getDatabase(), id, { sliceMs: 0, batchSize: 3 })).toBe("more");
+    // Records 1 to 3 (rows 2 to 4); the third, r3 on line 7, is invalid and not imported in this mode.
+    const first = await firstEvent(id, target.apiKey);
+    expect(first.howFar).toMatchObject({ lastLine: 7, lastRow: 4, lastLead: { line: 4, row: 3 } });
+    expect(await runJobToEnd(id, { batchSize: 3 })).toBe("done");
+    expect((await firstEvent(id, target.apiKey)).howFar).toMatchObject({ lastLine: 9, lastRow: 6, lastLead: { line: 8, row: 5 } });
+    const failed = await getImportResults(access, id, { outcome: "failure" });
+    expect(Array.isArray(failed) && failed.map((r) => [r.row, r.line])).toEqual([
+      [4, 7],
+      [6, 9],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { OutcomeBadge } from "@/app/_components/ui";
 import { formatCount } from "@/lib/leads/format";
 import type { ImportProgress } from "@/lib/imports/progress";
+import { rowAndLine } from "@/lib/imports/row-label";
 import type { ImportView } from "@/lib/imports/view";
 
 // Where an import got to. Plain markup: the summary renders it on the server, and the live progress
@@ -9,7 +10,9 @@ import type { ImportView } from "@/lib/imports/view";
 
 type Counts = Pick<ImportView, "id" | "rows" | "processed" | "outcomes" | "notImported">;
 
-/** Issue #6: the last line processed, that line's lead and outcome, and the counts so far. */
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Issue #6: the last line processed (as row and line, issue #14), that line's lead and outcome, and the counts so far. */
 export function HowFar({ holder, view, progress }: { holder: boolean; view: Counts; progress: ImportProgress }) {
   const lead = progress.lastLead;
   return (
@@ -18,8 +21,8 @@ export function HowFar({ holder, view, progress }: { holder: boolean; view: Coun
         How far it got
       </h3>
       <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="text-slate-600">Last line processed</dt>
-        <dd className="tabular-nums">{progress.lastLine === null ? "None yet" : `Line ${formatCount(progress.lastLine)}`}</dd>
+        <dt className="text-slate-600">Last row processed</dt>
+        <dd className="tabular-nums">{progress.lastLine === null ? "None yet" : capitalized(rowAndLine(progress.lastRow, progress.lastLine))}</dd>
         <dt className="text-slate-600">Last imported lead</dt>
         <dd>
           {lead ? (
@@ -31,7 +34,7 @@ export function HowFar({ holder, view, progress }: { holder: boolean; view: Coun
               ) : (
                 <span className="font-mono text-xs">{lead.id}</span>
               )}
-              {lead.line !== null && <span>line {formatCount(lead.line)}</span>}
+              {lead.line !== null && <span>{rowAndLine(lead.row, lead.line)}</span>}
               <OutcomeBadge outcome={lead.outcome} />
               {lead.reason && <span>{lead.reason}</span>}
             </span>

@@ -4,6 +4,7 @@ import { buttonClass, Card } from "@/app/_components/ui";
 import { formatCount } from "@/lib/leads/format";
 import { getImportMapping, getImportProblems, type ImportView } from "@/lib/imports/service";
 import type { WizardCaller } from "@/lib/imports/wizard-access";
+import { rowAndLine } from "@/lib/imports/row-label";
 import { validRows } from "@/lib/imports/wizard-labels";
 import { importApiUrl, importPagePath, type UploadTarget } from "@/lib/imports/wizard-scope";
 import { FileSettingsForm } from "./file-settings-form";
@@ -119,8 +120,8 @@ async function ProblemsCard({ caller, view, after }: StepProps & { after: number
   // A pruned import (its rows deleted) is finished, so it shows the summary, not this card.
   const problems = answer && "status" in answer ? null : answer;
   const rows = (problems ?? []).flatMap((row) => [
-    ...row.problems.map((p) => ({ line: row.line, field: p.field ?? "", value: p.value, reason: p.reason })),
-    ...(row.duplicateOfLine === null ? [] : [{ line: row.line, field: "", value: "", reason: `Duplicate of line ${row.duplicateOfLine}` }]),
+    ...row.problems.map((p) => ({ line: row.line, row: row.row, field: p.field ?? "", value: p.value, reason: p.reason })),
+    ...(row.duplicateOfLine === null ? [] : [{ line: row.line, row: row.row, field: "", value: "", reason: `Duplicate of line ${row.duplicateOfLine}` }]),
   ]);
   const last = problems?.at(-1)?.line;
   if (rows.length === 0 && after === 0) {
@@ -148,10 +149,10 @@ async function ProblemsCard({ caller, view, after }: StepProps & { after: number
   );
 }
 
-type ProblemLine = { line: number; field: string; value: string; reason: string };
+type ProblemLine = { line: number; row: number | null; field: string; value: string; reason: string };
 
 const problemColumns: Array<Column<ProblemLine>> = [
-  { header: "Line", className: "tabular-nums", cell: (r) => r.line },
+  { header: "Row, line", className: "tabular-nums whitespace-nowrap", cell: (r) => rowAndLine(r.row, r.line) },
   { header: "Field", className: "font-mono text-xs", cell: (r) => r.field },
   { header: "Value", cell: (r) => r.value },
   { header: "Reason", cell: (r) => r.reason },

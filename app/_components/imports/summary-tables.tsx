@@ -2,6 +2,7 @@ import Link from "next/link";
 import { DataTable, type Column } from "@/app/_components/data-table";
 import { Card, OutcomeBadge } from "@/app/_components/ui";
 import { formatCount } from "@/lib/leads/format";
+import { rowAndLine } from "@/lib/imports/row-label";
 import { getImportResults, type ReasonCount } from "@/lib/imports/service";
 import type { WizardCaller } from "@/lib/imports/wizard-access";
 import { importPagePath } from "@/lib/imports/wizard-scope";
@@ -53,13 +54,13 @@ export async function FailedRowsCard({ caller, id, after, outcome }: { caller: W
         <p className="mt-3 text-sm text-slate-600">None.</p>
       ) : (
         <DataTable
-          caption={`${title}: line, lead and reason`}
+          caption={`${title}: row and line, lead and reason`}
           className="mt-3"
           padding="compact"
           rows={results}
           rowKey={(r) => r.line}
           columns={[
-            { header: "Line", className: "tabular-nums", cell: (r) => r.line },
+            { header: "Row, line", className: "tabular-nums whitespace-nowrap", cell: (r) => rowAndLine(r.row, r.line) },
             {
               header: "Lead",
               className: "font-mono text-xs",
