@@ -44,6 +44,13 @@ const ACCOUNT_SETTINGS: MatrixRow[] = [
     run: (_f, name) => accountSettingsActions.updateAccountSettingsAction(idle, form({ name, timeZone: "Europe/Berlin" })),
     changed: async (f, name) => (await getDb().select().from(accounts).where(eq(accounts.id, f.a.accountId)))[0]!.name === name,
   }),
+  row({
+    name: "accountImportWebhookAction (set the URL)", permission: "settings:write", kind: "state", audit: "account.import_webhook_set",
+    untargeted: true,
+    prepare: async () => `https://hooks.example.com/${unique("matrix").replace(" ", "-")}`,
+    run: (_f, url) => accountSettingsActions.accountImportWebhookAction(idle, form({ intent: "save", url })),
+    changed: async (f, url) => (await getDb().select().from(accounts).where(eq(accounts.id, f.a.accountId)))[0]!.importWebhookUrl === url,
+  }),
 ];
 
 const PEOPLE: MatrixRow[] = [

@@ -137,6 +137,12 @@ const SOURCES: MatrixRow[] = [
     run: (_f, id) => sourceActions.saveReplyFormatAction({ status: "idle" }, form({ sourceId: id, replyFormat: "classic" })),
     changed: async (_f, id) => ((await sourceRow(id)).config as { replyFormat?: string }).replyFormat === "classic",
   }),
+  row({
+    name: "set a source's import webhook (action)", permission: "sources:write", kind: "state", audit: "source.import_webhook_set",
+    prepare: newSource,
+    run: (_f, id) => sourceActions.sourceImportWebhookAction({ status: "idle" }, form({ intent: "save", sourceId: id, url: "https://hooks.example.com/source" })),
+    changed: async (_f, id) => (await sourceRow(id)).importWebhookUrl === "https://hooks.example.com/source",
+  }),
 ];
 
 const REPORTS: MatrixRow[] = [

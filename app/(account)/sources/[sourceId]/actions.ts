@@ -7,6 +7,10 @@ import type { FieldErrors } from "@/lib/flows/validate-config";
 import { isId } from "@/lib/ids";
 import { parseJson } from "@/lib/parse-json";
 import { replyFormatSchema } from "@/lib/flow/model";
+import { FORBIDDEN_MESSAGE } from "@/lib/auth/session";
+import { removeImportWebhook, saveImportWebhook } from "@/lib/notifications/webhooks";
+import { actorOf } from "@/lib/people/actor";
+import { webhookState, type ImportWebhookState } from "../../settings/import-webhook-state";
 import { rotateApiKey, rotateDocsLink, saveSourceConfig, setSourceReplyFormat, updateSourceSettings } from "@/lib/sources/manage";
 
 export type SourceFormState =
@@ -97,4 +101,17 @@ export async function saveReplyFormatAction(_prev: SourceFormState, formData: Fo
   if (result.status === "not_found") return { status: "error", message: GONE };
   revalidatePath(`/sources/${parsed.data.sourceId}`);
   return { status: "ok", message: "Reply format saved." };
+}
+
+/** Sets (intent=save, with a new signing secret shown once) or removes this source's import webhook. */
+export async function sourceImportWebhookAction(_prev: ImportWebhookState, formData: FormData): Promise<ImportWebhookState> {
+  const caller = await actionCaller("sources:write");
+  if (caller.status === "forbidden") return { status: "error", message: caller.message };
+  const parsed = idInput.safeParse({ sourceId: formData.get("sourceId") });
+  if (!parsed.success) return { status: "error", message: STALE_FORM };
+  const actor = actorOf(caller.holder);
+  const target = { type: "source", sourceId: parsed.data.sourceId } as const;
+  const result = formData.get("intent") === "remove" ? await removeImportWebhook(actor, target) : await saveImportWebhook(actor, target, formData.get("url") ?? "");
+  if (result.status === "ok") revalidatePath(`/sources/${parsed.data.sourceId}`);
+  return webhookState(result, GONE, FORBIDDEN_MESSAGE);
 }

@@ -7,8 +7,11 @@ import { can } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
 import { editorOptions } from "@/lib/flows/editor-options";
 import { isId } from "@/lib/ids";
+import { getImportWebhookUrl } from "@/lib/notifications/webhooks";
 import { submitUrlFor } from "@/lib/sources/links";
 import { getSourcePage } from "@/lib/sources/source-view";
+import { ImportWebhookForm } from "../../settings/import-webhook-form";
+import { sourceImportWebhookAction } from "./actions";
 import { ApiKeyPanel, DocsLinkPanel } from "./credentials";
 import { ReplyFormatForm } from "./reply-format-form";
 import { SourceConfigEditor } from "./source-config-editor";
@@ -27,6 +30,7 @@ export default async function SourcePage({ params }: { params: Promise<{ sourceI
   if (!source) notFound();
   const readOnly = !can(holder.role, "sources:write");
   const submitUrl = submitUrlFor(source);
+  const webhookUrl = readOnly ? null : await getImportWebhookUrl(holder.accountId, { type: "source", sourceId: source.id });
   return (
     <>
       <PageHeader
@@ -70,6 +74,20 @@ export default async function SourcePage({ params }: { params: Promise<{ sourceI
           <Card id="api-key" title="API key">
             <div className="mt-1">
               {readOnly ? <p className="text-sm text-slate-600">{ASK_FOR_SECRETS}</p> : <ApiKeyPanel sourceId={source.id} />}
+            </div>
+          </Card>
+          <Card id="import-webhook" title="When an import ends">
+            <div className="mt-1">
+              {readOnly ? (
+                <p className="text-sm text-slate-600">Editors can set a URL that is told when this source&apos;s imports end.</p>
+              ) : (
+                <ImportWebhookForm
+                  action={sourceImportWebhookAction}
+                  url={webhookUrl}
+                  fields={{ sourceId: source.id }}
+                  hint="Gets a signed JSON event when one of this source's imports completes, fails or is cancelled, instead of the account's webhook (Settings)."
+                />
+              )}
             </div>
           </Card>
         </div>
