@@ -53,7 +53,7 @@ export const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   // An import that has not moved for this long lost its worker (killed, machine gone): queued again.
   IMPORT_STALLED_SECONDS: z.coerce.number().int().min(5).default(120),
-  // Recipient steps may call loopback, private and link-local addresses (tests, closed networks only).
+  // Recipient steps and import webhooks may call loopback, private and link-local addresses (tests, closed networks only).
   RECIPIENT_ALLOW_PRIVATE: boolish,
   // Deliveries in flight to one recipient host at once, per process (lib/flow/steps/host-gate.ts).
   RECIPIENT_MAX_CONCURRENCY_PER_HOST: z.coerce.number().int().min(1).max(256).default(6),
