@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import type { CsvRow } from "./record-lines";
 import { ImportRefused } from "./refusal";
 import { cellText } from "./xlsx-cells";
+import { createStringSpill, type StringSpill } from "./xlsx-strings";
 import { SPREADSHEET_MESSAGES } from "./xlsx-zip";
 
 const BATCH = 1000;
@@ -18,6 +19,8 @@ type Cell = { value: unknown; numFmt?: string };
 type Row = { number: number; eachCell: (options: { includeEmpty: boolean }, fn: (cell: Cell, col: number) => void) => void };
 type WorksheetReader = AsyncIterable<Row> & { name?: string; id?: string | number };
 type ReaderModel = { model?: { sheets?: Array<{ name?: string }> } };
+// parse() yields { eventType, value } for sheets, and each emitted shared string bare, as { index, text }, in order.
+type ReaderEvent = { eventType: string; value: unknown } | { eventType?: undefined; index: number; text: unknown };
 
 /**
  * Sheets in the order the file stores them. `rows()` may be called once per sheet, before asking
@@ -28,35 +31,47 @@ export async function* readSheets(bytes: AsyncIterable<Uint8Array>, options: { m
   const source = Readable.from(bytes);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: "emit",
-    sharedStrings: "cache",
+    // Emitted into a temporary file (xlsx-strings.ts), not cached in memory; cells then hold
+    // { sharedString: index }. exceljs then always buffers the sheets in temporary files first.
+    sharedStrings: "emit",
     // Styles carry the number formats: 00000 zips and dates need them.
     styles: "cache",
     hyperlinks: "ignore",
     entries: "ignore",
   });
-  const iterator = (reader as unknown as AsyncIterable<WorksheetReader>)[Symbol.asyncIterator]();
+  const iterator = (reader as unknown as { parse(): AsyncGenerator<ReaderEvent> }).parse();
+  const strings = createStringSpill();
   let text = 0;
   const count = (n: number) => {
     text += n;
     if (text > options.maxTextBytes) throw new ImportRefused(SPREADSHEET_MESSAGES.bomb, 413);
   };
   try {
-    for (let index = 1; ; index++) {
+    for (let index = 1; ; ) {
       const next = await readable(() => iterator.next());
       if (next.done) return;
-      const worksheet = next.value;
-      const name = worksheet.name ?? `Sheet${index}`;
+      const event = next.value;
+      if (event.eventType === undefined) {
+        strings.add(cellText(event.text));
+        continue;
+      }
+      if (event.eventType !== "worksheet") continue;
+      const worksheet = event.value as WorksheetReader;
+      const name = worksheet.name ?? `Sheet${index++}`;
       const tabs = ((reader as unknown as ReaderModel).model?.sheets ?? []).flatMap((s) => (typeof s.name === "string" ? [s.name] : []));
-      yield { name, tabs: tabs.length > 0 ? tabs : [name], rows: () => rowsOf(worksheet, count) };
+      yield { name, tabs: tabs.length > 0 ? tabs : [name], rows: () => rowsOf(worksheet, { count, strings }) };
     }
   } finally {
+    strings.close();
     // The consumer stopped after its sheet: the rest of the file is not unpacked.
-    void iterator.return?.().catch(() => {});
+    void iterator.return(undefined).catch(() => {});
     source.destroy();
   }
 }
 
-async function* rowsOf(worksheet: WorksheetReader, count: (n: number) => void): AsyncGenerator<CsvRow[]> {
+type RowContext = { count: (n: number) => void; strings: StringSpill };
+
+async function* rowsOf(worksheet: WorksheetReader, context: RowContext): AsyncGenerator<CsvRow[]> {
   const iterator = worksheet[Symbol.asyncIterator]();
   let batch: CsvRow[] = [];
   let lastLine = 0;
@@ -66,7 +81,7 @@ async function* rowsOf(worksheet: WorksheetReader, count: (n: number) => void): 
     const row = next.value;
     // A gap of a million missing rows is reported a batch at a time, never held at once.
     for (let line = lastLine + 1; line <= row.number; line++) {
-      batch.push(line === row.number ? rowOf(row, count) : blankRow(line));
+      batch.push(line === row.number ? rowOf(row, context) : blankRow(line));
       if (batch.length >= BATCH) {
         yield batch;
         batch = [];
@@ -77,16 +92,23 @@ async function* rowsOf(worksheet: WorksheetReader, count: (n: number) => void): 
   if (batch.length > 0) yield batch;
 }
 
-function rowOf(row: Row, count: (n: number) => void): CsvRow {
+function rowOf(row: Row, { count, strings }: RowContext): CsvRow {
   const cells: string[] = [];
   row.eachCell({ includeEmpty: true }, (cell, col) => {
-    const text = cellText(cell.value, cell.numFmt);
+    const shared = sharedIndex(cell.value);
+    const text = shared === null ? cellText(cell.value, cell.numFmt) : strings.get(shared);
     count(text.length + 1);
     cells[col - 1] = text;
   });
   for (let i = 0; i < cells.length; i++) cells[i] ??= "";
   const blank = cells.every((cell) => cell.trim() === "");
   return { line: row.number, endLine: row.number, cells: blank ? [] : cells, blank };
+}
+
+function sharedIndex(value: unknown): number | null {
+  if (value === null || typeof value !== "object" || !("sharedString" in value)) return null;
+  const index = (value as { sharedString: unknown }).sharedString;
+  return typeof index === "number" ? index : null;
 }
 
 const blankRow = (line: number): CsvRow => ({ line, endLine: line, cells: [], blank: true });
