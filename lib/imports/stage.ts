@@ -105,7 +105,7 @@ export async function restage(database: Database, importId: string, override: Se
       const file = readFile(database.kind === "pg" ? queryOf(database) : tx.query, importId);
       let summary: StageSummary;
       if (settings.format === "xlsx") {
-        const staged = await stageWorkbookRows(tx.copy, importId, file, { sheet: settings.sheet, header: settings.header, maxTextBytes: RESTAGE_MAX_TEXT_BYTES });
+        const staged = await stageWorkbookRows(tx.copy, importId, () => readFile(database.kind === "pg" ? queryOf(database) : tx.query, importId), { sheet: settings.sheet, header: settings.header, maxTextBytes: RESTAGE_MAX_TEXT_BYTES });
         settings = workbookSettings(staged, stored.detected);
         summary = staged.summary;
       } else summary = await stageRows(tx.copy, importId, file, settings);
@@ -148,7 +148,7 @@ async function stageWorkbookUpload(database: Database, upload: Upload, received:
     const query = queryOf(database);
     const checked = await checkWorkbookZip(storedRange(query, importId), received.bytes(), { maxBytes: upload.maxBytes });
     if (!checked.ok) throw new ImportRefused(checked.message, checked.httpStatus);
-    const staged = await stageWorkbookRows(copy, importId, readFile(query, importId), { sheet: upload.override.sheet, header: upload.override.header, maxTextBytes: upload.maxBytes });
+    const staged = await stageWorkbookRows(copy, importId, () => readFile(query, importId), { sheet: upload.override.sheet, header: upload.override.header, maxTextBytes: upload.maxBytes });
     await updateImport(database, importId, { status: "staged", bytes: received.bytes(), settings: workbookSettings(staged), ...summaryColumns(staged.summary) });
     return { status: "ok", importId };
   } catch (error) {

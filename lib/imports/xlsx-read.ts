@@ -17,17 +17,38 @@ export type Sheet = { name: string; tabs: string[]; rows: () => AsyncGenerator<C
 
 type Cell = { value: unknown; numFmt?: string };
 type Row = { number: number; eachCell: (options: { includeEmpty: boolean }, fn: (cell: Cell, col: number) => void) => void };
-type WorksheetReader = AsyncIterable<Row> & { name?: string; id?: string | number };
+/** `iterator`: the sheet's XML, a stream over exceljs's temporary copy of it. */
+type WorksheetReader = AsyncIterable<Row> & { name?: string; id?: string | number; iterator?: { destroy?: () => void; on?: (event: "error", fn: () => void) => void } };
 type ReaderModel = { model?: { sheets?: Array<{ name?: string }> } };
 // parse() yields { eventType, value } for sheets, and each emitted shared string bare, as { index, text }, in order.
 type ReaderEvent = { eventType: string; value: unknown } | { eventType?: undefined; index: number; text: unknown };
 
+type ReadOptions = { maxTextBytes: number };
+
+const ATTEMPTS = 3;
+
 /**
  * Sheets in the order the file stores them. `rows()` may be called once per sheet, before asking
  * for the next sheet; a sheet never read is skipped. `maxTextBytes` bounds the text the rows may
- * produce (a guard behind the zip's size check: the entries may lie about their sizes).
+ * produce (a guard behind the zip's size check: the entries may lie about their sizes). `open`
+ * gives the file's bytes from the start, each time it is called.
  */
-export async function* readSheets(bytes: AsyncIterable<Uint8Array>, options: { maxTextBytes: number }): AsyncGenerator<Sheet> {
+export async function* readSheets(open: () => AsyncIterable<Uint8Array>, options: ReadOptions): AsyncGenerator<Sheet> {
+  for (let attempt = 1; ; attempt++) {
+    const state = { yielded: false };
+    try {
+      yield* readSheetsOnce(open(), options, state);
+      return;
+    } catch (error) {
+      // exceljs 4.4's streaming reader now and then (about one read in 60, here) loses a small
+      // entry's content and fails on its first sheet; nothing was staged yet, so read it again.
+      const beforeAnySheet = !state.yielded && error instanceof ImportRefused && error.message === SPREADSHEET_MESSAGES.damaged;
+      if (!beforeAnySheet || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function* readSheetsOnce(bytes: AsyncIterable<Uint8Array>, options: ReadOptions, state: { yielded: boolean }): AsyncGenerator<Sheet> {
   const source = Readable.from(bytes);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: "emit",
@@ -46,10 +67,14 @@ export async function* readSheets(bytes: AsyncIterable<Uint8Array>, options: { m
     text += n;
     if (text > options.maxTextBytes) throw new ImportRefused(SPREADSHEET_MESSAGES.bomb, 413);
   };
+  let finished = false;
   try {
     for (let index = 1; ; ) {
       const next = await readable(() => iterator.next());
-      if (next.done) return;
+      if (next.done) {
+        finished = true;
+        return;
+      }
       const event = next.value;
       if (event.eventType === undefined) {
         strings.add(cellText(event.text));
@@ -59,13 +84,39 @@ export async function* readSheets(bytes: AsyncIterable<Uint8Array>, options: { m
       const worksheet = event.value as WorksheetReader;
       const name = worksheet.name ?? `Sheet${index++}`;
       const tabs = ((reader as unknown as ReaderModel).model?.sheets ?? []).flatMap((s) => (typeof s.name === "string" ? [s.name] : []));
+      state.yielded = true;
       yield { name, tabs: tabs.length > 0 ? tabs : [name], rows: () => rowsOf(worksheet, { count, strings }) };
+      passOver(worksheet);
     }
   } finally {
     strings.close();
-    // The consumer stopped after its sheet: the rest of the file is not unpacked.
-    void iterator.return(undefined).catch(() => {});
+    if (!finished) await skipRest(iterator);
     source.destroy();
+  }
+}
+
+/**
+ * exceljs deletes a sheet's temporary copy only as its parse() moves past the sheet, so a consumer
+ * that stops early (its sheet found, or a refusal) leaves the rest to be passed over, unread: by
+ * then every sheet is already on disk, so this opens and deletes files and inflates nothing.
+ */
+/**
+ * Closes a sheet's stream over its temporary copy, read or not. exceljs deletes that copy as it moves
+ * on, possibly before the stream has opened it: the ENOENT must not reach an 'error' event with no
+ * listener, which would end the process.
+ */
+function passOver(worksheet: WorksheetReader) {
+  worksheet.iterator?.on?.("error", () => {});
+  worksheet.iterator?.destroy?.();
+}
+
+async function skipRest(iterator: AsyncGenerator<ReaderEvent>) {
+  try {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      if (next.value.eventType === "worksheet") passOver(next.value.value as WorksheetReader);
+    }
+  } catch {
+    // A damaged file fails here as it did for the consumer; its temporary files go at process exit.
   }
 }
 
@@ -96,13 +147,20 @@ function rowOf(row: Row, { count, strings }: RowContext): CsvRow {
   const cells: string[] = [];
   row.eachCell({ includeEmpty: true }, (cell, col) => {
     const shared = sharedIndex(cell.value);
-    const text = shared === null ? cellText(cell.value, cell.numFmt) : strings.get(shared);
+    const text = shared === null ? cellText(cell.value, cell.numFmt) : sharedText(strings, shared);
     count(text.length + 1);
     cells[col - 1] = text;
   });
   for (let i = 0; i < cells.length; i++) cells[i] ??= "";
   const blank = cells.every((cell) => cell.trim() === "");
   return { line: row.number, endLine: row.number, cells: blank ? [] : cells, blank };
+}
+
+// A cell naming a shared string the table does not have: the file (or its reading) is broken; never an empty cell.
+function sharedText(strings: StringSpill, index: number): string {
+  const text = strings.get(index);
+  if (text === null) throw new ImportRefused(SPREADSHEET_MESSAGES.damaged);
+  return text;
 }
 
 function sharedIndex(value: unknown): number | null {

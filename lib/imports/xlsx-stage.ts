@@ -30,9 +30,10 @@ export type WorkbookChoice = {
 
 export type WorkbookStaged = { summary: StageSummary; sheet: string; sheets: string[]; header: boolean; detectedHeader: boolean };
 
-export async function stageWorkbookRows(copy: Copy, importId: string, bytes: AsyncIterable<Uint8Array>, choice: WorkbookChoice): Promise<WorkbookStaged> {
+/** `open` gives the stored file from its start, each time it is called. */
+export async function stageWorkbookRows(copy: Copy, importId: string, open: () => AsyncIterable<Uint8Array>, choice: WorkbookChoice): Promise<WorkbookStaged> {
   let tabs: string[] = [];
-  for await (const sheet of readSheets(bytes, { maxTextBytes: choice.maxTextBytes })) {
+  for await (const sheet of readSheets(open, { maxTextBytes: choice.maxTextBytes })) {
     tabs = sheet.tabs;
     if (choice.sheet !== undefined && sheet.name !== choice.sheet) continue;
     const staged = await stageSheet(copy, importId, sheet, choice.header);

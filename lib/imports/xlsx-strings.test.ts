@@ -13,8 +13,8 @@ describe("shared strings kept in a temporary file", () => {
     expect([0, 1, 2, 9_999, 19_999].map((i) => spill.get(i))).toEqual([0, 1, 2, 9_999, 19_999].map((i) => texts[i]));
     spill.add("added after reading");
     expect(spill.get(20_000)).toBe("added after reading");
-    expect(spill.get(20_001)).toBe("");
-    expect(spill.get(-1)).toBe("");
+    expect(spill.get(20_001)).toBeNull();
+    expect(spill.get(-1)).toBeNull();
     spill.close();
   });
 

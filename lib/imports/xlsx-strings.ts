@@ -8,7 +8,8 @@ import { join } from "node:path";
 
 const FLUSH_BYTES = 64 * 1024;
 
-export type StringSpill = { add(text: string): void; get(index: number): string; close(): void };
+/** get(): null for an index the table does not have. */
+export type StringSpill = { add(text: string): void; get(index: number): string | null; close(): void };
 
 export function createStringSpill(): StringSpill {
   const dir = mkdtempSync(join(tmpdir(), "leadport-xlsx-"));
@@ -44,7 +45,7 @@ export function createStringSpill(): StringSpill {
       if (pendingBytes >= FLUSH_BYTES) flush();
     },
     get(index) {
-      if (!Number.isInteger(index) || index < 0 || index >= count) return "";
+      if (!Number.isInteger(index) || index < 0 || index >= count) return null;
       flush();
       const start = starts[index]!;
       const end = index + 1 < count ? starts[index + 1]! : written;
