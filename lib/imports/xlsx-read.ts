@@ -50,6 +50,9 @@ export async function* readSheets(open: () => AsyncIterable<Uint8Array>, options
 
 async function* readSheetsOnce(bytes: AsyncIterable<Uint8Array>, options: ReadOptions, state: { yielded: boolean }): AsyncGenerator<Sheet> {
   const source = Readable.from(bytes);
+  // exceljs pipes the source into its unzipper, and pipe() passes errors on to nobody: a failed read
+  // of the stored file (the database went away) would end the process, or leave the reader waiting.
+  const failed = sourceFailure(source);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: "emit",
     // Emitted into a temporary file (xlsx-strings.ts), not cached in memory; cells then hold
@@ -70,7 +73,7 @@ async function* readSheetsOnce(bytes: AsyncIterable<Uint8Array>, options: ReadOp
   let finished = false;
   try {
     for (let index = 1; ; ) {
-      const next = await readable(() => iterator.next());
+      const next = await readable(() => Promise.race([iterator.next(), failed.promise]));
       if (next.done) {
         finished = true;
         return;
@@ -90,7 +93,7 @@ async function* readSheetsOnce(bytes: AsyncIterable<Uint8Array>, options: ReadOp
     }
   } finally {
     strings.close();
-    if (!finished) await skipRest(iterator);
+    if (!finished && !failed.happened()) await skipRest(iterator);
     source.destroy();
   }
 }
@@ -172,11 +175,26 @@ function sharedIndex(value: unknown): number | null {
 const blankRow = (line: number): CsvRow => ({ line, endLine: line, cells: [], blank: true });
 
 /** exceljs and its unzipper throw plain errors on a damaged file: those are the file's fault, said so. */
+/** The stored file could not be read: not the file's fault, so not a refusal. */
+class SourceFailed extends Error {}
+
+function sourceFailure(source: Readable) {
+  let happened = false;
+  let fail: (error: unknown) => void = () => {};
+  const promise = new Promise<never>((_, reject) => (fail = reject));
+  promise.catch(() => {});
+  source.on("error", (error) => {
+    happened = true;
+    fail(new SourceFailed("reading the stored workbook failed", { cause: error }));
+  });
+  return { promise, happened: () => happened };
+}
+
 async function readable<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof ImportRefused) throw error;
+    if (error instanceof ImportRefused || error instanceof SourceFailed) throw error.cause ?? error;
     throw new ImportRefused(SPREADSHEET_MESSAGES.damaged);
   }
 }
