@@ -1,7 +1,7 @@
 // Stages one sheet of a workbook into import_rows, as stage.ts stages a CSV: the same stager (header
 // row, blank rows skipped and noted, short and long rows with their problem), the same COPY, so
 // mapping, validation, import and results.csv work unchanged. The sheet is the one asked for, or
-// else the first with a non-blank row.
+// else the first with a row to import (a sheet of one line, such as a note, is passed over).
 import { copyJson, type CopyRows, type CopyTarget, type CopyValue } from "@/db/bulk-copy";
 import { looksLikeHeader } from "./detect-dialect";
 import type { CsvRow } from "./record-lines";
@@ -20,7 +20,7 @@ export const WORKBOOK_TEXT_SETTINGS = { encoding: "utf-8", delimiter: "," } as c
 const HEAD_ROWS = 10_000;
 
 export type WorkbookChoice = {
-  /** The sheet to stage; none: the first sheet with a non-blank row. */
+  /** The sheet to stage; none: the first sheet with a row to import. */
   sheet?: string;
   /** Whether its first row names the columns; none: detected as for CSV. */
   header?: boolean;
@@ -37,13 +37,21 @@ export async function stageWorkbookRows(copy: Copy, importId: string, open: () =
     tabs = sheet.tabs;
     if (choice.sheet !== undefined && sheet.name !== choice.sheet) continue;
     const staged = await stageSheet(copy, importId, sheet, choice.header);
-    if (staged) return { ...staged, sheet: sheet.name, sheets: tabs };
-    if (choice.sheet !== undefined) throw new ImportRefused(`The sheet "${sheet.name}" is empty. Choose the sheet that holds the leads.`);
+    if (staged !== null && staged !== "header_only") return { ...staged, sheet: sheet.name, sheets: tabs };
+    if (choice.sheet !== undefined) {
+      throw new ImportRefused(
+        staged === "header_only"
+          ? `The sheet "${sheet.name}" has a header row but no data rows. Add the leads below the header, or choose the sheet that holds them.`
+          : `The sheet "${sheet.name}" is empty. Choose the sheet that holds the leads.`,
+      );
+    }
+    // No sheet asked for: a cover sheet ("Read me", one line of notes) is passed over for the first
+    // sheet with rows to import, which is the one a person means.
   }
   if (choice.sheet !== undefined) {
     throw new ImportRefused(`The workbook has no sheet named "${choice.sheet}". Its sheets: ${tabs.map((t) => `"${t}"`).join(", ") || "none"}.`);
   }
-  throw new ImportRefused("Every sheet of the workbook is empty. Choose the workbook that holds the leads.");
+  throw new ImportRefused("No sheet of the workbook has rows to import (each is empty or holds only a header row). Choose the workbook that holds the leads.");
 }
 
 /** Settings stored for a staged workbook; `detected` keeps the default sheet and the list of sheets. */
@@ -52,7 +60,7 @@ export function workbookSettings(staged: WorkbookStaged, detected?: StoredSettin
   return { ...used, detected: detected ?? { ...used, header: staged.detectedHeader, sheets: staged.sheets } };
 }
 
-/** null when the sheet has no non-blank row (nothing is written then). */
+/** null when the sheet has no non-blank row, "header_only" when it has a header and no data rows (nothing is written then). */
 async function stageSheet(copy: Copy, importId: string, sheet: Sheet, header: boolean | undefined) {
   const rows = sheet.rows()[Symbol.asyncIterator]();
   const head: CsvRow[] = [];
@@ -94,8 +102,7 @@ async function stageSheet(copy: Copy, importId: string, sheet: Sheet, header: bo
   const summary = stager.finish();
   if (summary.rows === 0) {
     // Only blank rows (more of them than HEAD_ROWS): an empty sheet after all.
-    if (summary.headers.length === 0) return null;
-    throw new ImportRefused(`The sheet "${sheet.name}" has a header row but no data rows. Add the leads below the header and upload it again.`);
+    return summary.headers.length === 0 ? null : ("header_only" as const);
   }
   return { summary, header: useHeader, detectedHeader };
 }

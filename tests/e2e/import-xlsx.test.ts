@@ -66,10 +66,12 @@ describe("import wizard with an .xlsx workbook", () => {
     await page.getByRole("button", { name: "Upload" }).click();
     await page.waitForURL(/step=file$/, { timeout: 60_000 });
 
-    // A workbook has sheets, not an encoding or delimiter; the first sheet with rows is chosen.
+    // A workbook has sheets, not an encoding or delimiter. The first sheet with rows to import is
+    // chosen: the one-line "Read me" note is passed over, and offered in the list.
     expect(await page.getByLabel("Encoding").count()).toBe(0);
     expect(await page.getByLabel("Delimiter").count()).toBe(0);
-    expect(await page.getByLabel("Sheet", { exact: true }).inputValue()).toBe("Read me");
+    expect(await page.getByLabel("Sheet", { exact: true }).inputValue()).toBe("Leads");
+    expect(await page.getByLabel("Sheet", { exact: true }).locator("option").allTextContents()).toEqual(expect.arrayContaining(["Read me", "Leads"]));
     expect(await page.getByRole("checkbox", { name: /CSV Column Header/ }).isVisible()).toBe(true);
     await expectSettledAccessible(page);
 

@@ -54,6 +54,24 @@ describe("an .xlsx upload", () => {
     expect(await staged(view.id)).toEqual([{ line: 2, fields: ["Do not edit"] }]);
   });
 
+  it("passes over a sheet with a header row only when no sheet is asked for, and refuses it when it is", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Read me").addRow(["Leads from the spring fair"]);
+    const leads = book.addWorksheet("Leads");
+    leads.addRow(["First Name", "Email"]);
+    leads.addRow(["Ana", "ana@example.com"]);
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    const view = await json<View>(upload(file), 201);
+    expect(view.settings).toMatchObject({ format: "xlsx", sheet: "Leads", header: true });
+    expect(view.detected).toMatchObject({ sheets: ["Read me", "Leads"] });
+    expect(await staged(view.id)).toEqual([{ line: 2, fields: ["Ana", "ana@example.com"] }]);
+    const asked = await upload(file, "sheet=Read%20me&header=true");
+    expect(asked.status).toBe(400);
+    expect(((await asked.json()) as { error: string }).error).toBe(
+      'The sheet "Read me" has a header row but no data rows. Add the leads below the header, or choose the sheet that holds them.',
+    );
+  });
+
   it("reads the chosen sheet's cells as Excel shows them, each row with its row number", async () => {
     const view = await json<View>(upload(await leadsWorkbook(), "sheet=Leads&header=true"), 201);
     expect(view.settings).toMatchObject({ format: "xlsx", sheet: "Leads", header: true });
@@ -121,7 +139,7 @@ describe("files that are refused", () => {
   it("refuses a workbook whose sheets are all empty, and a damaged one", async () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet("Empty");
-    expect(await refused(Buffer.from(await book.xlsx.writeBuffer()))).toEqual({ status: 400, error: "Every sheet of the workbook is empty. Choose the workbook that holds the leads." });
+    expect(await refused(Buffer.from(await book.xlsx.writeBuffer()))).toEqual({ status: 400, error: "No sheet of the workbook has rows to import (each is empty or holds only a header row). Choose the workbook that holds the leads." });
     const damaged = (await leadsWorkbook()).subarray(0, 2000);
     expect(await refused(damaged)).toEqual({ status: 400, error: SPREADSHEET_MESSAGES.damaged });
   });
