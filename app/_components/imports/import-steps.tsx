@@ -42,7 +42,7 @@ export async function FileStep({ caller, view }: StepProps) {
           </ul>
         </Card>
       )}
-      <Card id="file-preview" title={`Preview: ${formatCount(view.rows)} rows, ${view.headers.length} columns`}>
+      <Card id="file-preview" title={`Preview: ${formatCount(view.rows)} ${view.rows === 1 ? "row" : "rows"}, ${view.headers.length} ${view.headers.length === 1 ? "column" : "columns"}`}>
         <ScrollRegion label="Preview of the first rows" className="mt-3">
           <DataTable
             caption="The first rows of the file as they are read with these settings"
