@@ -97,29 +97,6 @@ describe("submitting a lead", () => {
     expect(body.outcome).toBe("success");
     expect((await storedLead(body.lead.id))!.raw).not.toHaveProperty("redir_url");
   });
-
-  it("reads redir_url in the body as an ordinary field: stored, no redirect", async () => {
-    for (const init of [form({ email: uniqueEmail(), state: "TX", redir_url: "https://example.com/body" }), json({ email: uniqueEmail(), state: "TX", redir_url: "https://example.com/body" })]) {
-      const res = await callApi(ids, init);
-      expect(res.status).toBe(201);
-      expect(res.headers.get("location")).toBeNull();
-      const body = await res.json();
-      expect(body.outcome).toBe("success");
-      expect((await storedLead(body.lead.id))!.raw).toMatchObject({ redir_url: "https://example.com/body" });
-    }
-  });
-
-  it("takes no offence at a body redir_url that is not a URL", async () => {
-    const res = await callApi(ids, form({ email: uniqueEmail(), state: "TX", redir_url: "javascript:alert(1)" }));
-    expect(res.status).toBe(201);
-  });
-
-  it("redirects on the query string's redir_url and stores the body's", async () => {
-    const res = await callApi(ids, { ...form({ email: uniqueEmail(), state: "TX", redir_url: "https://example.com/body" }), query: "redir_url=https://example.com/query" });
-    expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("https://example.com/query");
-    expect((await storedLead((await res.json()).lead.id))!.raw).toMatchObject({ redir_url: "https://example.com/body" });
-  });
 });
 
 describe("reply formats", () => {
