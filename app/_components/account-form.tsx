@@ -33,7 +33,7 @@ export function AccountForm({ action, fields, submitLabel, pendingLabel }: Props
       )}
       {fields.map((field) => (
         // Passwords are never sent back, so a refused form asks for them again.
-        <Field key={field.name} {...field} defaultValue={field.type === "password" ? undefined : values[field.name]} error={fieldErrors[field.name]} />
+        <AccountFieldInput key={field.name} {...field} defaultValue={field.type === "password" ? undefined : values[field.name]} error={fieldErrors[field.name]} />
       ))}
       <button
         type="submit"
@@ -46,7 +46,9 @@ export function AccountForm({ action, fields, submitLabel, pendingLabel }: Props
   );
 }
 
-function Field({ name, label, type, autoComplete, hint, defaultValue, error }: AccountField & { defaultValue?: string; error?: string }) {
+// A labelled input with its hint and error below it, tied by aria-describedby so screen readers read
+// them. The sign-in form uses it too.
+export function AccountFieldInput({ name, label, type, autoComplete, hint, defaultValue, error }: AccountField & { defaultValue?: string; error?: string }) {
   const describedBy = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(" ");
   return (
     <div>

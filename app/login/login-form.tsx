@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { AccountFieldInput } from "@/app/_components/account-form";
 import { loginAction, type LoginState } from "./actions";
 
 export function LoginForm() {
@@ -14,9 +15,9 @@ export function LoginForm() {
           {state.message}
         </p>
       )}
-      <Field name="email" label="Email" type="email" autoComplete="username" defaultValue={email} error={fieldErrors.email} />
+      <AccountFieldInput name="email" label="Email" type="email" autoComplete="username" defaultValue={email} error={fieldErrors.email} />
       {/* The password is never sent back, so it has no default: a failed sign-in asks for it again. */}
-      <Field name="password" label="Password" type="password" autoComplete="current-password" error={fieldErrors.password} />
+      <AccountFieldInput name="password" label="Password" type="password" autoComplete="current-password" error={fieldErrors.password} />
       <button
         type="submit"
         disabled={pending}
@@ -25,34 +26,5 @@ export function LoginForm() {
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>
-  );
-}
-
-type FieldProps = { name: "email" | "password"; label: string; type: string; autoComplete: string; defaultValue?: string; error?: string };
-
-// A labelled input with its error below it, tied by aria-describedby so screen readers read both.
-function Field({ name, label, type, autoComplete, defaultValue, error }: FieldProps) {
-  return (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={defaultValue}
-        required
-        aria-invalid={Boolean(error)}
-        aria-describedby={error ? `${name}-error` : undefined}
-        className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
-      />
-      {error && (
-        <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

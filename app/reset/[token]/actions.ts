@@ -1,19 +1,11 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { formText, refusedState, type AccountFormState } from "@/app/_components/account-form-state";
+import { refusedState, type AccountFormState } from "@/app/_components/account-form-state";
+import { newPasswordFields, signInAndGoHome } from "@/app/_components/account-sign-in";
 import { resetPassword } from "@/lib/accounts/choose-password";
 import { requestClient } from "@/lib/accounts/request-client";
-import { setSignInCookies } from "@/lib/auth/session";
 
 export async function resetPasswordAction(token: string, _prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
-  const result = await resetPassword({
-    token,
-    password: formText(formData, "password"),
-    confirmPassword: formText(formData, "confirmPassword"),
-    client: await requestClient(),
-  });
-  if (result.status !== "ok") return refusedState(result);
-  await setSignInCookies({ ...result.session, email: result.email });
-  redirect("/");
+  const result = await resetPassword({ token, ...newPasswordFields(formData), client: await requestClient() });
+  return result.status === "ok" ? signInAndGoHome(result) : refusedState(result);
 }
