@@ -1,10 +1,10 @@
 "use client";
 
+import { ShownOnce } from "@/app/_components/shown-once";
 // The import webhook of the account or of one source (docs/api.md, "When an import ends"). Saving a
 // URL shows its new signing secret once; only the receiver needs it, and saving again makes a new one.
 import { useActionState, useId } from "react";
 import { ConfirmSubmit } from "@/app/_components/confirm-submit";
-import { CopyButton } from "@/app/_components/copy-button";
 import { buttonClass, inputClass, labelClass, Notice } from "@/app/_components/ui";
 import type { ImportWebhookState } from "./import-webhook-state";
 
@@ -52,13 +52,11 @@ export function ImportWebhookForm({ action, url, fields = {}, hint }: Props) {
       {state.status === "removed" && <Notice tone="ok">Webhook removed.</Notice>}
       {state.status === "saved" && (
         <Notice tone="ok">
-          <label htmlFor={`${id}-secret`} className="block">
-            Saved. Signing secret, shown this once (the receiver checks the Leadport-Signature header with it):
-          </label>
-          <div className="mt-1 flex flex-wrap items-center gap-2">
-            <input id={`${id}-secret`} readOnly value={state.secret} className={`${inputClass} w-96 max-w-full font-mono`} onFocus={(e) => e.target.select()} />
-            <CopyButton text={state.secret} label="Copy the signing secret" />
-          </div>
+          <ShownOnce
+            label="Saved. Signing secret, shown this once (the receiver checks the Leadport-Signature header with it):"
+            value={state.secret}
+            copyLabel="Copy the signing secret"
+          />
         </Notice>
       )}
     </div>

@@ -1,8 +1,8 @@
 "use client";
 
+import { ShownOnce } from "@/app/_components/shown-once";
 import Link from "next/link";
 import { useActionState, useId } from "react";
-import { CopyButton } from "@/app/_components/copy-button";
 import { buttonClass, inputClass, labelClass, Notice } from "@/app/_components/ui";
 import { createSourceAction, type CreateSourceState } from "./actions";
 
@@ -63,17 +63,10 @@ export function CreateSourceForm({ flows, flowId }: Props) {
 }
 
 function NewKey({ state }: { state: Extract<CreateSourceState, { status: "created" }> }) {
-  const id = useId();
   return (
     <Notice tone="ok">
       <p className="font-medium">Source “{state.name}” added.</p>
-      <label htmlFor={id} className="mt-2 block">
-        Its API key, shown this once (only a hash is kept, so copy it now):
-      </label>
-      <div className="mt-1 flex flex-wrap items-center gap-2">
-        <input id={id} readOnly value={state.apiKey} className={`${inputClass} w-96 max-w-full font-mono`} onFocus={(e) => e.target.select()} />
-        <CopyButton text={state.apiKey} label="Copy API key" />
-      </div>
+      <ShownOnce label="Its API key, shown this once (only a hash is kept, so copy it now):" value={state.apiKey} copyLabel="Copy API key" labelClassName="mt-2 block" />
       <Link href={`/sources/${state.sourceId}`} className="mt-2 inline-block font-medium text-blue-800 underline">
         Open {state.name}: Submission Docs link, criteria and pricing
       </Link>

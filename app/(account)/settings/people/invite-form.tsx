@@ -1,7 +1,7 @@
 "use client";
 
+import { ShownOnce } from "@/app/_components/shown-once";
 import { useActionState, useId } from "react";
-import { CopyButton } from "@/app/_components/copy-button";
 import { buttonClass, inputClass, labelClass, Notice } from "@/app/_components/ui";
 import { ROLE_LABELS, ROLE_SUMMARIES, type HolderRole } from "@/lib/auth/roles";
 import { invitePersonAction, type InviteState } from "./actions";
@@ -51,19 +51,18 @@ export function InviteForm({ roles }: { roles: HolderRole[] }) {
 }
 
 function InvitationLink({ state }: { state: Extract<InviteState, { status: "invited" }> }) {
-  const id = useId();
   return (
     <Notice tone="ok">
       <p className="font-medium">
         {state.email} is invited as {ROLE_LABELS[state.role]}. {state.mailed ? "We emailed them the link." : "Send them this link yourself."}
       </p>
-      <label htmlFor={id} className="mt-2 block">
-        Invitation link, shown this once (it works once and expires in 7 days):
-      </label>
-      <div className="mt-1 flex flex-wrap items-center gap-2">
-        <input id={id} readOnly value={state.url} className={`${inputClass} w-[32rem] max-w-full font-mono`} onFocus={(e) => e.target.select()} />
-        <CopyButton text={state.url} label="Copy invitation link" />
-      </div>
+      <ShownOnce
+        label="Invitation link, shown this once (it works once and expires in 7 days):"
+        value={state.url}
+        copyLabel="Copy invitation link"
+        wide
+        labelClassName="mt-2 block"
+      />
     </Notice>
   );
 }

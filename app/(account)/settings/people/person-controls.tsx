@@ -1,8 +1,8 @@
 "use client";
 
+import { ShownOnce } from "@/app/_components/shown-once";
 import { useActionState, useId } from "react";
 import { ConfirmSubmit } from "@/app/_components/confirm-submit";
-import { CopyButton } from "@/app/_components/copy-button";
 import { buttonClass, inputClass, Notice } from "@/app/_components/ui";
 import { ROLE_LABELS, type HolderRole } from "@/lib/auth/roles";
 import { changeRoleAction, makeResetLinkAction, removePersonAction, revokeInvitationAction, type PersonState, type ResetLinkState } from "./actions";
@@ -68,16 +68,9 @@ export function PersonControls({ personId, email, role, roles, isSelf }: Props) 
 }
 
 function ResetLink({ email, url }: { email: string; url: string }) {
-  const id = useId();
   return (
     <Notice tone="ok">
-      <label htmlFor={id} className="block">
-        Password reset link for {email}, shown this once (works once, for 24 hours):
-      </label>
-      <div className="mt-1 flex flex-wrap items-center gap-2">
-        <input id={id} readOnly value={url} className={`${inputClass} w-96 max-w-full font-mono`} onFocus={(e) => e.target.select()} />
-        <CopyButton text={url} label={`Copy reset link for ${email}`} />
-      </div>
+      <ShownOnce label={`Password reset link for ${email}, shown this once (works once, for 24 hours):`} value={url} copyLabel={`Copy reset link for ${email}`} />
     </Notice>
   );
 }

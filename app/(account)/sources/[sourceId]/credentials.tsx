@@ -1,5 +1,6 @@
 "use client";
 
+import { ShownOnce } from "@/app/_components/shown-once";
 // A source's two secrets: the API key (shown only when made) and the Submission Docs link (derived
 // again on every visit, so it can be copied any time). Rotating either kills the old one at once.
 import { useActionState, useId } from "react";
@@ -10,7 +11,6 @@ import { rotateApiKeyAction, rotateDocsLinkAction, type RotateKeyState, type Sou
 
 export function ApiKeyPanel({ sourceId }: { sourceId: string }) {
   const [state, action, pending] = useActionState<RotateKeyState, FormData>(rotateApiKeyAction, { status: "idle" });
-  const id = useId();
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600">The key was shown once, when it was made; only its hash is kept. Lost it? Make a new one.</p>
@@ -23,13 +23,7 @@ export function ApiKeyPanel({ sourceId }: { sourceId: string }) {
       {state.status === "error" && <Notice tone="error">{state.message}</Notice>}
       {state.status === "rotated" && (
         <Notice tone="ok">
-          <label htmlFor={id} className="block">
-            New API key, shown this once:
-          </label>
-          <div className="mt-1 flex flex-wrap items-center gap-2">
-            <input id={id} readOnly value={state.apiKey} className={`${inputClass} w-96 max-w-full font-mono`} onFocus={(e) => e.target.select()} />
-            <CopyButton text={state.apiKey} label="Copy API key" />
-          </div>
+          <ShownOnce label="New API key, shown this once:" value={state.apiKey} copyLabel="Copy API key" />
         </Notice>
       )}
     </div>
