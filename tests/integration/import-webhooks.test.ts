@@ -254,8 +254,15 @@ describe("import webhooks", () => {
     try {
       const id = await completedImport(target);
       while (!received.some((r) => JSON.parse(r.body).id === id)) await new Promise((resolve) => setTimeout(resolve, 100));
-      const [notice] = await noticesOf(id);
+      // The receiver sees the body before the sender has read the reply and marked the notice delivered,
+      // so wait for that commit too; the test's timeout fails it if the mark never comes.
+      let [notice] = await noticesOf(id);
+      while (!notice!.deliveredAt) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        [notice] = await noticesOf(id);
+      }
       expect(notice!.deliveredAt).not.toBeNull();
+      expect(received.filter((r) => JSON.parse(r.body).id === id)).toHaveLength(1);
     } finally {
       await sender.stop();
     }
