@@ -6,7 +6,7 @@
 // committed line. With PGlite, only one process can open the database: stop the app (or set
 // WORKER_IN_PROCESS=false and use this instead).
 import { openScriptDatabase } from "@/db/script-env";
-import { startImportWorker } from "@/lib/imports/worker";
+import { startImportWorker } from "@/lib/imports/jobs/worker";
 import { logger } from "@/lib/logger";
 import { startPruning } from "@/lib/maintenance/schedule";
 

@@ -3,7 +3,7 @@
 import type { CapReservation, DedupeClaim, LeadEvent, ProcessedLead } from "./flow-store";
 import type { NormalizedLead, Outcome, StepOutcome } from "./model";
 import { maskLead, type FieldTypeMap } from "./normalize";
-import type { FlowContext, LeadInput } from "./process-leads";
+import type { FlowContext, LeadInput } from "./flow-context";
 
 export type WorkingLead = {
   id: string;

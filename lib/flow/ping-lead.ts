@@ -7,7 +7,8 @@ import { reserveCaps } from "./caps";
 import type { FlowStore } from "./flow-store";
 import type { Outcome } from "./model";
 import { fieldTypeMap, ruleOptionsFor, type LeadData } from "./normalize";
-import { runFlow, workingLead, type FlowContext } from "./process-leads";
+import { runFlow, workingLead } from "./process-leads";
+import type { FlowContext } from "./flow-context";
 import { finish } from "./lead-record";
 
 export type PingOptions = {

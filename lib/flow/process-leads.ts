@@ -10,33 +10,12 @@ import { hasCaps, planWaves } from "./batch-waves";
 import { reserveCaps } from "./caps";
 import type { FlowStore, Deliver, ProcessedLead } from "./flow-store";
 import { alive, buildLeadRecord, event, finish, type WorkingLead } from "./lead-record";
-import type { DedupeStep, FlowConfig, NormalizedLead, SourceConfig } from "./model";
-import { fieldTypeMap, normalizeLead, ruleOptionsFor, type FieldTypeMap, type LeadData } from "./normalize";
+import type { FlowContext, LeadInput } from "./flow-context";
+import type { DedupeStep, FlowConfig, SourceConfig } from "./model";
+import { fieldTypeMap, normalizeLead, ruleOptionsFor, type FieldTypeMap } from "./normalize";
 import { computePrice } from "./pricing";
 import type { RuleOptions } from "./rules";
 import { asDuplicate, dedupeClaimForSave, runStep } from "./steps/run-step";
-
-export type FlowContext = {
-  accountId: string;
-  timeZone: string;
-  flow: { id: string; enabled: boolean; config: FlowConfig };
-  source: { id: string; config: SourceConfig };
-};
-
-export type LeadInput = {
-  data: LeadData;
-  /**
-   * `data` already normalized with this flow's field types (normalizeLead), when the caller did it
-   * ahead of time: the batch import normalizes the next batch while the current one is being saved.
-   */
-  normalized?: NormalizedLead;
-  importId?: string | null;
-  importLine?: number | null;
-  isBatchLead?: boolean;
-  submittedAt?: Date;
-  /** The lead's id, when the caller chose it: a real-time lead keeps its id (and so its deliveries' keys) when its transaction is run again (deliveries.ts). */
-  id?: string;
-};
 
 export type ProcessOptions = { store: FlowStore; deliver: Deliver; now?: () => Date };
 

@@ -3,7 +3,8 @@
 import type { Deliver, DeliveryResult } from "./flow-store";
 import { createMemoryFlowStore, type MemoryFlowStore } from "./memory-flow-store";
 import { flowConfigSchema, sourceConfigSchema, type RecipientStep } from "./model";
-import { processLeads, type FlowContext, type LeadInput } from "./process-leads";
+import { processLeads } from "./process-leads";
+import type { FlowContext, LeadInput } from "./flow-context";
 
 export function testContext(
   flow: Record<string, unknown> = {},

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { flows, imports, leads } from "@/db/schema";
-import { WORKING_STATUSES } from "@/lib/imports/view";
+import { WORKING_STATUSES } from "@/lib/imports/report/view";
 
 // Only what the home page shows of an import: counters and names, never settings or mappings.
 const importColumns = {

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { withRequestLog } from "@/lib/logging/request-log";
 import { accessOf, actorOf, identifyCaller, mayChangeImports, type Caller } from "./access";
-import { isAcceptedContentType, UNSUPPORTED_CONTENT_TYPE_MESSAGE } from "./content-types";
+import { isAcceptedContentType, UNSUPPORTED_CONTENT_TYPE_MESSAGE } from "./read/content-types";
 import type { ImportAccess, ImportTarget } from "./store";
 import { createImport } from "./service";
 

@@ -1,8 +1,8 @@
 // What a person (or script) chooses about an import, parsed with zod at every boundary.
 import { z } from "zod";
 import { importStatusEnum } from "@/db/schema";
-import type { Delimiter } from "./detect-dialect";
-import type { TextEncoding } from "./detect-encoding";
+import type { Delimiter } from "./read/detect-dialect";
+import type { TextEncoding } from "./read/detect-encoding";
 
 export const ENCODINGS = ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"] as const satisfies readonly TextEncoding[];
 export const DELIMITERS = [",", ";", "\t", "|"] as const satisfies readonly Delimiter[];

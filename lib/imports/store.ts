@@ -18,7 +18,7 @@ export async function insertImport(database: Database, values: typeof imports.$i
 
 type Query = <T>(text: string, params?: unknown[]) => Promise<{ rows: T[] }>;
 
-/** insertImport inside a plain-SQL transaction (lib/imports/upload-limits.ts takes the upload's place in it). */
+/** insertImport inside a plain-SQL transaction (lib/imports/stage/upload-limits.ts takes the upload's place in it). */
 export async function insertImportIn(query: Query, values: ImportTarget & { id: string; fileName: string; settings: unknown }): Promise<void> {
   await query("insert into imports (id, account_id, flow_id, source_id, file_name, settings, started_by) values ($1, $2, $3, $4, $5, $6, $7)", [
     values.id,

@@ -1,6 +1,6 @@
 // Words the import wizard shows for settings, statuses and how a column was matched. Pure and
 // client-safe: the settings form and the mapping table use them in the browser.
-import type { ImportView } from "./view";
+import type { ImportView } from "./report/view";
 
 export const ENCODING_LABELS = {
   "utf-8": "UTF-8",

@@ -6,9 +6,9 @@ import type { Import } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { drizzleQuery, recordImportEnd } from "@/lib/notifications/outbox";
-import { restage, type StageResult } from "./stage";
+import { restage, type StageResult } from "./stage/stage";
 import type { ImportMode, Mapping, SettingsOverride } from "./settings";
-import { deleteStagingResults } from "./staged-rows";
+import { deleteStagingResults } from "./stage/staged-rows";
 import { moveStatus, moveStatusIn } from "./store";
 
 export type Enqueue = (importId: string) => Promise<void>;

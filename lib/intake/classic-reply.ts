@@ -1,7 +1,7 @@
 // LeadConduit's "Standard Classic" reply, for sources built against LeadConduit Classic: always XML,
 // always 201, <response> with result, reason (only when there is one), leadId, the lead's URL and
 // price, pretty-printed, with Classic's DOCTYPE and no XML declaration, as LeadConduit sends it.
-import type { SubmitBody } from "./render";
+import type { SubmitBody } from "./reply-bodies";
 
 const DOCTYPE = '<!DOCTYPE response SYSTEM "https://app.leadconduit.com/dtd/response-v2-basic.dtd">';
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };

@@ -4,7 +4,7 @@ import { withTransaction } from "@/db/transaction";
 import { checkOnlyStore } from "@/lib/flow/check-store";
 import { createCheckReads, createLeadStore } from "@/lib/flow/lead-store";
 import { pingLead, type PingResult } from "@/lib/flow/ping-lead";
-import type { FlowContext } from "@/lib/flow/process-leads";
+import type { FlowContext } from "@/lib/flow/flow-context";
 import type { LeadData } from "@/lib/flow/normalize";
 import { wallDateKey } from "@/lib/leads/time-range";
 

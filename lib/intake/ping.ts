@@ -7,7 +7,8 @@ import { admitRequest, type SubmitIds } from "./handle-submit";
 import { negotiateReply } from "./negotiate";
 import { pingNow } from "./ping-queries";
 import { internalError, notAcceptable } from "./replies";
-import { reply, type PingBody } from "./render";
+import { reply } from "./render";
+import type { PingBody } from "./reply-bodies";
 
 export const NO_BID = "no bid";
 

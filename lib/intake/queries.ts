@@ -9,7 +9,8 @@ import type { Deliver, ProcessedLead } from "@/lib/flow/flow-store";
 import { createGroupCommitStore, createGroupSaver, type GroupSaver } from "@/lib/flow/group-commit";
 import { createLeadStore } from "@/lib/flow/lead-store";
 import { flowConfigSchema, outcomeSchema, sourceConfigSchema } from "@/lib/flow/model";
-import { processLeads, savesLeadInOneStatement, type FlowContext, type LeadInput } from "@/lib/flow/process-leads";
+import { processLeads, savesLeadInOneStatement } from "@/lib/flow/process-leads";
+import type { FlowContext, LeadInput } from "@/lib/flow/flow-context";
 import { deliverOutsideTransaction, withLeadDeliveries } from "@/lib/flow/steps/deliveries";
 import { submitBodyOf } from "./render";
 

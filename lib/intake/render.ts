@@ -2,14 +2,11 @@
 // <result> as XML; a ping's reply the same without "lead". MessageBody is for in-app callers
 // (submitLead, the Submission Docs' example); the API's own errors are text/plain (replies.ts).
 import type { ProcessedLead } from "@/lib/flow/flow-store";
-import type { Outcome } from "@/lib/flow/model";
 import type { ApiReply } from "./api-http";
 import { classicBody } from "./classic-reply";
 import type { ReplyFormat } from "./negotiate";
+import type { MessageBody, PingBody, SubmitBody } from "./reply-bodies";
 
-export type SubmitBody = { outcome: Outcome; reason?: string; lead: { id: string }; price: number };
-export type PingBody = { outcome: Outcome; reason?: string; price: number };
-export type MessageBody = { message: string };
 
 // Key order as LeadConduit sends it; reason only when there is one.
 export function submitBodyOf(lead: ProcessedLead): SubmitBody {

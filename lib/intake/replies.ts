@@ -4,7 +4,8 @@
 import { logger } from "@/lib/logger";
 import type { ApiReply, ApiRequest } from "./api-http";
 import type { ReplyFormat } from "./negotiate";
-import { reply, type SubmitBody } from "./render";
+import { reply } from "./render";
+import type { SubmitBody } from "./reply-bodies";
 
 const TEXT_TYPE = "text/plain; charset=utf-8";
 

@@ -6,7 +6,8 @@ import { env } from "@/lib/env";
 import { isId } from "@/lib/ids";
 import { leadDataOf } from "./lead-data";
 import { getSubmitTarget, processLeadNow, type IdempotencyRef, type SubmitTarget } from "./queries";
-import { submitBodyOf, type MessageBody, type SubmitBody } from "./render";
+import { submitBodyOf } from "./render";
+import type { MessageBody, SubmitBody } from "./reply-bodies";
 import { createTtlCache } from "./ttl-cache";
 
 // The API reads a flow's and source's settings at most this often per process, so a change (a rule,

@@ -2,7 +2,7 @@
 // (pump.ts); each job is one attempt (deliver.ts). Runs in every import worker; they share the work.
 import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
-import { enqueueNotice, NOTICE_QUEUE } from "@/lib/imports/queue";
+import { enqueueNotice, NOTICE_QUEUE } from "@/lib/imports/jobs/queue";
 import type { Logger } from "@/lib/logger";
 import { deliverNotice, type DeliverNoticeOptions } from "./deliver";
 import { claimDueNotices } from "./pump";

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoFlowConfig } from "@/db/demo-flow";
 import type { NormalizedLead } from "@/lib/flow/model";
 import { dedupeKey } from "@/lib/flow/steps/dedupe";
-import { createLineTracker } from "@/lib/imports/record-lines";
+import { createLineTracker } from "@/lib/imports/read/record-lines";
 import { runScenario, startCluster, stopCluster, type Cluster } from "./scenario";
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";

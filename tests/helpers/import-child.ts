@@ -1,7 +1,7 @@
 // A worker process for the crash test: runs one import's job in small batches and prints each
 // batch's last line just before its transaction commits, so the test can SIGKILL it mid-import.
 import { openScriptDatabase } from "@/db/script-env";
-import { runImportJob } from "@/lib/imports/job";
+import { runImportJob } from "@/lib/imports/jobs/job";
 
 const importId = process.argv[2]!;
 const { database } = openScriptDatabase();

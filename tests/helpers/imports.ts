@@ -15,7 +15,7 @@ import * as validateRoute from "@/app/api/imports/[id]/validate/route";
 import * as accountImports from "@/app/api/imports/route";
 import { expect } from "vitest";
 import { getDatabase } from "@/db";
-import { runImportJob } from "@/lib/imports/job";
+import { runImportJob } from "@/lib/imports/jobs/job";
 
 /** A reply's JSON body, once its status is checked (the body shows in the failure message). */
 export async function json<T = Record<string, unknown>>(res: Response | Promise<Response>, status = 200): Promise<T> {

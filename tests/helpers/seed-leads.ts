@@ -8,7 +8,8 @@ import { accounts, flows, imports, sources } from "@/db/schema";
 import { createLeadStore } from "@/lib/flow/lead-store";
 import type { ProcessedLead } from "@/lib/flow/flow-store";
 import type { SourceConfig } from "@/lib/flow/model";
-import { processLeads, type FlowContext, type LeadInput } from "@/lib/flow/process-leads";
+import { processLeads } from "@/lib/flow/process-leads";
+import type { FlowContext, LeadInput } from "@/lib/flow/flow-context";
 import { newId } from "@/lib/ids";
 
 const sourceConfig: SourceConfig = { acceptance: [], pricing: { mode: "rules", rules: [] }, caps: [] };

@@ -3,7 +3,7 @@
 // RECIPIENT_ALLOW_PRIVATE), and a slow buyer holds only its own deliveries, never the database.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDatabase } from "@/db";
-import { queryOf } from "@/lib/imports/staged-rows";
+import { queryOf } from "@/lib/imports/stage/staged-rows";
 import { getFlowForAccount } from "@/lib/flows/queries";
 import { createFlow, saveFlow } from "@/lib/flows/save-flow";
 import { submitLead } from "@/lib/intake/submit-lead";

@@ -2,10 +2,10 @@
 // last line and lead ("How far it got"), as the page's server-sent events carry them.
 import { afterAll, describe, expect, it } from "vitest";
 import { getDatabase } from "@/db";
-import type { ProgressEvent } from "@/lib/imports/events";
-import { runImportJob } from "@/lib/imports/job";
+import type { ProgressEvent } from "@/lib/imports/report/events";
+import { runImportJob } from "@/lib/imports/jobs/job";
 import { getImportProblems, getImportResults, getImportView } from "@/lib/imports/service";
-import { stopQueue } from "@/lib/imports/queue";
+import { stopQueue } from "@/lib/imports/jobs/queue";
 import { createAccount } from "../helpers/accounts";
 import { callImport, json, runJobToEnd, uploadFile } from "../helpers/imports";
 
@@ -78,7 +78,7 @@ describe("live progress of an import", () => {
 });
 
 // PGlite runs one query at a time in this process (the job pauses between batches for pages:
-// lib/imports/job-batches.ts); PostgreSQL serves pages on other connections, never behind a batch.
+// lib/imports/jobs/job-batches.ts); PostgreSQL serves pages on other connections, never behind a batch.
 describe.runIf(!process.env.DATABASE_URL)("pages during an import on PGlite", () => {
   it("get a page's reads in a row through between two batches, not one read per batch", async () => {
     const target = await createAccount({ email: "live-pages@example.com", password: "live-pages-password" });

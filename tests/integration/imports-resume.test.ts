@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import * as resumeRoute from "@/app/api/imports/[id]/resume/route";
 import { getDatabase, getDb } from "@/db";
 import { leads } from "@/db/schema";
-import { failImport, runImportJob } from "@/lib/imports/job";
-import { stopQueue } from "@/lib/imports/queue";
+import { failImport, runImportJob } from "@/lib/imports/jobs/job";
+import { stopQueue } from "@/lib/imports/jobs/queue";
 import { createAccount } from "../helpers/accounts";
 import { basic, callImport, json, runJobToEnd, uploadFile } from "../helpers/imports";
 

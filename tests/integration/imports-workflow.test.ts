@@ -8,7 +8,7 @@ import { getDatabase, getDb } from "@/db";
 import { accountHolders, leads } from "@/db/schema";
 import { insertSession } from "@/lib/auth/queries";
 import { sha256 } from "@/lib/crypto";
-import { stopQueue } from "@/lib/imports/queue";
+import { stopQueue } from "@/lib/imports/jobs/queue";
 import { createAccount } from "../helpers/accounts";
 import { callImport, json, runJobToEnd, uploadFile, uploadMultiFlow } from "../helpers/imports";
 

@@ -6,7 +6,8 @@ import { runStatement, withTransaction } from "@/db/transaction";
 import type { CapReservation, DedupeClaim } from "@/lib/flow/flow-store";
 import { createGroupCommitStore, createGroupSaver } from "@/lib/flow/group-commit";
 import { createLeadStore } from "@/lib/flow/lead-store";
-import { processLeads, type LeadInput } from "@/lib/flow/process-leads";
+import { processLeads } from "@/lib/flow/process-leads";
+import type { LeadInput } from "@/lib/flow/flow-context";
 import { recordDeliveries, testContext } from "@/lib/flow/testing";
 import { newId } from "@/lib/ids";
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { getDatabase, getDb } from "@/db";
 import { accounts, leadDailyCounts, leads } from "@/db/schema";
-import { stopQueue } from "@/lib/imports/queue";
+import { stopQueue } from "@/lib/imports/jobs/queue";
 import { newId } from "@/lib/ids";
 import { parseLeadParams, toLeadFilter, type LeadFilter, type SearchParams } from "@/lib/leads/filters";
 import { listLeads } from "@/lib/leads/queries";

@@ -19,7 +19,7 @@ import { can } from "@/lib/auth/roles";
 import { FORBIDDEN_MESSAGE } from "@/lib/auth/session";
 import { getFlowForAccount } from "@/lib/flows/queries";
 import { createFlow, saveFlow } from "@/lib/flows/save-flow";
-import { stopQueue } from "@/lib/imports/queue";
+import { stopQueue } from "@/lib/imports/jobs/queue";
 import { createReportLink } from "@/lib/report-links/service";
 import { createSource } from "@/lib/sources/manage";
 import { callImport, uploadFile, uploadMultiFlow } from "../helpers/imports";

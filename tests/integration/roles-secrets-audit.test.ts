@@ -10,7 +10,7 @@ import { auditEvents } from "@/db/schema";
 import { FORBIDDEN_MESSAGE } from "@/lib/auth/session";
 import { getFlowForAccount } from "@/lib/flows/queries";
 import { saveFlow } from "@/lib/flows/save-flow";
-import { stopQueue } from "@/lib/imports/queue";
+import { stopQueue } from "@/lib/imports/jobs/queue";
 import { getSourcePage, listFlowSourcesPage } from "@/lib/sources/source-view";
 import { addPerson } from "../helpers/accounts";
 import { callImport } from "../helpers/imports";

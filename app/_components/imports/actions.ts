@@ -5,7 +5,7 @@ import type { AuditActor } from "@/lib/audit/record";
 import { authorize } from "@/lib/auth/session";
 import { isId } from "@/lib/ids";
 import { sourceActor } from "@/lib/imports/access";
-import { resumeImportRun } from "@/lib/imports/resume";
+import { resumeImportRun } from "@/lib/imports/run/resume";
 import { cancelImportRun, confirmImportRun, setImportMapping, setImportSettings, validateImport, type ImportAccess } from "@/lib/imports/service";
 import { wizardCaller } from "@/lib/imports/wizard-access";
 import type { WizardScope } from "@/lib/imports/wizard-scope";

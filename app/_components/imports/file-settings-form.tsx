@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { buttonClass, inputClass, labelClass, Notice } from "@/app/_components/ui";
-import type { ImportView } from "@/lib/imports/view";
+import type { ImportView } from "@/lib/imports/report/view";
 import { DELIMITER_LABELS, ENCODING_LABELS } from "@/lib/imports/wizard-labels";
 import type { WizardScope } from "@/lib/imports/wizard-scope";
 import { changeFileSettingsAction, type ImportActionState } from "./actions";

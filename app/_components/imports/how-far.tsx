@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { OutcomeBadge } from "@/app/_components/ui";
 import { formatCount } from "@/lib/leads/format";
-import type { ImportProgress } from "@/lib/imports/progress";
-import { rowAndLine } from "@/lib/imports/row-label";
-import type { ImportView } from "@/lib/imports/view";
+import type { ImportProgress } from "@/lib/imports/report/progress";
+import { rowAndLine } from "@/lib/imports/report/row-label";
+import type { ImportView } from "@/lib/imports/report/view";
 
 // Where an import got to. Plain markup: the summary renders it on the server, and the live progress
 // in the browser renders it again as the import moves.

@@ -4,7 +4,7 @@ import { buttonClass, Card } from "@/app/_components/ui";
 import { formatCount } from "@/lib/leads/format";
 import { getImportMapping, getImportProblems, type ImportView } from "@/lib/imports/service";
 import type { WizardCaller } from "@/lib/imports/wizard-access";
-import { rowAndLine } from "@/lib/imports/row-label";
+import { rowAndLine } from "@/lib/imports/report/row-label";
 import { validRows } from "@/lib/imports/wizard-labels";
 import { importApiUrl, importPagePath, type UploadTarget } from "@/lib/imports/wizard-scope";
 import { FileSettingsForm } from "./file-settings-form";

@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { formatCount } from "@/lib/leads/format";
-import type { ProgressEvent } from "@/lib/imports/events";
-import type { ImportProgress } from "@/lib/imports/progress";
-import { initialPhase, phaseOf, progressWording } from "@/lib/imports/progress-wording";
-import type { ImportView } from "@/lib/imports/view";
+import type { ProgressEvent } from "@/lib/imports/report/events";
+import type { ImportProgress } from "@/lib/imports/report/progress";
+import { initialPhase, phaseOf, progressWording } from "@/lib/imports/report/progress-wording";
+import type { ImportView } from "@/lib/imports/report/view";
 import { importApiUrl, type WizardScope } from "@/lib/imports/wizard-scope";
 import { HowFar } from "./how-far";
 
@@ -15,7 +15,7 @@ import { HowFar } from "./how-far";
 // Each event brings the counts and "how far it got" (last line and lead) of the last batch saved;
 // nothing else is polled, so no Server Action queues up in front of the user's own (Cancel).
 // When the status changes the page is rendered again for the next step; until then the box keeps
-// the words of its phase (lib/imports/progress-wording.ts).
+// the words of its phase (lib/imports/report/progress-wording.ts).
 
 type Progress = Pick<ImportView, "id" | "status" | "rows" | "validated" | "processed" | "invalid" | "duplicates" | "outcomes" | "notImported">;
 

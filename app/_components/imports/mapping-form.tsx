@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { rowClass, TableHead } from "@/app/_components/data-table";
 import { buttonClass, inputClass, Notice } from "@/app/_components/ui";
-import type { MappingView } from "@/lib/imports/mapping";
+import type { MappingView } from "@/lib/imports/map/mapping";
 import { MATCHED_BY_LABELS } from "@/lib/imports/wizard-labels";
 import { importPagePath, type WizardScope } from "@/lib/imports/wizard-scope";
 import { saveMappingAndValidateAction, type ImportActionState } from "./actions";

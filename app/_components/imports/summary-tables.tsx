@@ -2,7 +2,7 @@ import Link from "next/link";
 import { DataTable, type Column } from "@/app/_components/data-table";
 import { Card, OutcomeBadge } from "@/app/_components/ui";
 import { formatCount } from "@/lib/leads/format";
-import { rowAndLine } from "@/lib/imports/row-label";
+import { rowAndLine } from "@/lib/imports/report/row-label";
 import { getImportResults, type ReasonCount } from "@/lib/imports/service";
 import type { WizardCaller } from "@/lib/imports/wizard-access";
 import { importPagePath } from "@/lib/imports/wizard-scope";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { buttonClass, labelClass, Notice } from "@/app/_components/ui";
-import { XLSX_CONTENT_TYPE } from "@/lib/imports/content-types";
+import { XLSX_CONTENT_TYPE } from "@/lib/imports/read/content-types";
 import { authHeaders, importPagePath, uploadUrl, type UploadTarget, type WizardScope } from "@/lib/imports/wizard-scope";
 import { formatBytes, percent } from "@/lib/imports/wizard-labels";
 

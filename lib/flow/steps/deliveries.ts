@@ -20,7 +20,7 @@ import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import type { Deliver, DeliveryRef, DeliveryResult } from "../flow-store";
 import type { FlowConfig, RecipientStep } from "../model";
-import type { LeadInput } from "../process-leads";
+import type { LeadInput } from "../flow-context";
 import { recordAnswer, recordAttempts, type Query } from "./delivery-ledger";
 
 type DeliveryRequest = { step: RecipientStep; payload: Record<string, string>; ref: DeliveryRef };

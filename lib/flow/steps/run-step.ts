@@ -4,7 +4,7 @@ import { reserveCaps } from "../caps";
 import type { DedupeClaim, Deliver, DeliveryRef, FlowStore, ProcessedLead } from "../flow-store";
 import { event, finish, type WorkingLead } from "../lead-record";
 import type { DedupeStep, FilterStep, RecipientStep, Step } from "../model";
-import type { FlowContext } from "../process-leads";
+import type { FlowContext } from "../flow-context";
 import { matchesRuleSet, type RuleOptions } from "../rules";
 import { dedupeKey, windowStart } from "./dedupe";
 import { recipientPayload } from "./recipient";

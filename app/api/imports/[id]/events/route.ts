@@ -1,4 +1,4 @@
-// GET: server-sent events of the import's progress until it stops working (see lib/imports/events.ts).
+// GET: server-sent events of the import's progress until it stops working (see lib/imports/report/events.ts).
 import { errorResponse, withAccess } from "@/lib/imports/http";
 import { openImportEvents } from "@/lib/imports/service";
 

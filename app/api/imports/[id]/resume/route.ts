@@ -1,6 +1,6 @@
 // POST: Import the remaining rows of a cancelled or stopped import, from the first line without a lead.
 import { failure, json, withChangeAccess } from "@/lib/imports/http";
-import { resumeImportRun } from "@/lib/imports/resume";
+import { resumeImportRun } from "@/lib/imports/run/resume";
 import { getImportView } from "@/lib/imports/service";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {

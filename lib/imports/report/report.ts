@@ -1,0 +1,83 @@
+// Reading an import's rows back with their outcome: pages for the wizard and the summary, and the
+// source of the results and problems CSV files. Keyset pages by line, so any page costs the same.
+import type { Database } from "@/db/client";
+import type { Import } from "@/db/schema";
+import { queryOf, type RowProblem } from "../stage/staged-rows";
+
+export type ResultRow = {
+  line: number;
+  cells: string[];
+  /** Empty while the import has not reached the row yet. */
+  outcome: "success" | "failure" | "error" | "";
+  leadId: string | null;
+  reason: string;
+};
+
+export type ProblemRow = { line: number; cells: string[]; problems: RowProblem[]; duplicateOfLine: number | null };
+
+type Joined = { line: number; fields: string[]; problems: RowProblem[] | null; duplicate_of_line: number | null; lead_id: string | null; outcome: ResultRow["outcome"] | null; reason: string | null };
+
+const FINISHED: ReadonlySet<Import["status"]> = new Set(["completed", "cancelled", "failed"]);
+
+export async function readResults(database: Database, imp: Import, page: { after: number; limit: number; outcome?: ResultRow["outcome"] }): Promise<ResultRow[]> {
+  const { rows } = await queryOf(database)<Joined>(
+    `select r.line, r.fields, r.problems, r.duplicate_of_line, l.id as lead_id, l.outcome::text as outcome, l.reason
+     from import_rows r left join leads l on l.import_id = r.import_id and l.import_line = r.line
+     where r.import_id = $1 and r.line > $2 and ($4::text is null or coalesce(l.outcome::text, $5) = $4)
+     order by r.line limit $3`,
+    [imp.id, page.after, page.limit, page.outcome || null, FINISHED.has(imp.status) ? "failure" : ""],
+  );
+  return rows.map((row) => toResult(imp, row));
+}
+
+function toResult(imp: Import, row: Joined): ResultRow {
+  if (row.lead_id !== null) return { line: row.line, cells: row.fields, outcome: row.outcome ?? "error", leadId: row.lead_id, reason: row.reason ?? "" };
+  if (!FINISHED.has(imp.status)) return { line: row.line, cells: row.fields, outcome: "", leadId: null, reason: "" };
+  return { line: row.line, cells: row.fields, outcome: "failure", leadId: null, reason: notImportedReason(imp, row) };
+}
+
+function notImportedReason(imp: Import, row: Joined): string {
+  const why = problemText(row.problems, row.duplicate_of_line);
+  if (why !== "") return `Not imported: ${why}`;
+  if (imp.status === "cancelled") return "Not imported: the import was cancelled";
+  return "Not imported: the import stopped before this row";
+}
+
+/** One line for a row's problems: reasons joined, or the earlier line it repeats. */
+export function problemText(problems: RowProblem[] | null, duplicateOfLine: number | null): string {
+  if (problems && problems.length > 0) return problems.map((p) => p.reason).join("; ");
+  return duplicateOfLine !== null ? `Duplicate of line ${duplicateOfLine}` : "";
+}
+
+/** Rows with problems: "invalid" (unreadable or failing criteria), "duplicate", or both. */
+export async function readProblems(database: Database, importId: string, page: { after: number; limit: number; kind?: "invalid" | "duplicate" }): Promise<ProblemRow[]> {
+  const filter =
+    page.kind === "invalid" ? "problems is not null" : page.kind === "duplicate" ? "duplicate_of_line is not null" : "(problems is not null or duplicate_of_line is not null)";
+  const { rows } = await queryOf(database)<Pick<Joined, "line" | "fields" | "problems" | "duplicate_of_line">>(
+    `select line, fields, problems, duplicate_of_line from import_rows
+     where import_id = $1 and line > $2 and ${filter} order by line limit $3`,
+    [importId, page.after, page.limit],
+  );
+  return rows.map((r) => ({ line: r.line, cells: r.fields, problems: r.problems ?? [], duplicateOfLine: r.duplicate_of_line }));
+}
+
+export type ReasonCount = { outcome: "success" | "failure" | "error"; reason: string; count: number };
+
+/** Counts by outcome and reason for the summary, rows reported without a lead included. */
+export async function countByReason(database: Database, importId: string): Promise<ReasonCount[]> {
+  const query = queryOf(database);
+  const { rows: leads } = await query<{ outcome: ReasonCount["outcome"]; reason: string | null; count: number }>(
+    "select outcome::text as outcome, reason, count(*)::int as count from leads where import_id = $1 group by 1, 2",
+    [importId],
+  );
+  const { rows: skipped } = await query<{ reason: string | null; count: number }>(
+    `select coalesce(r.problems->0->>'reason', 'Duplicate of an earlier line') as reason, count(*)::int as count
+     from import_rows r left join leads l on l.import_id = r.import_id and l.import_line = r.line
+     where r.import_id = $1 and l.id is null and (r.problems is not null or r.duplicate_of_line is not null) group by 1`,
+    [importId],
+  );
+  return [
+    ...leads.map((r) => ({ outcome: r.outcome, reason: r.reason ?? "", count: r.count })),
+    ...skipped.map((r) => ({ outcome: "failure" as const, reason: `Not imported: ${r.reason}`, count: r.count })),
+  ].sort((a, b) => b.count - a.count);
+}
