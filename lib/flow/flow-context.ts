@@ -23,4 +23,10 @@ export type LeadInput = {
   submittedAt?: Date;
   /** The lead's id, when the caller chose it: a real-time lead keeps its id (and so its deliveries' keys) when its transaction is run again (deliveries.ts). */
   id?: string;
+  /**
+   * An import row corrected before it was imported (issue #16): `data` holds the corrected values
+   * the flow reads; the lead keeps `fileData`, what the file said, as its raw data, and its timeline
+   * starts with `note` (who corrected which columns).
+   */
+  correction?: { fileData: LeadData; note: string };
 };

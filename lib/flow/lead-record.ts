@@ -2,7 +2,7 @@
 // search keys the Leads view uses.
 import type { CapReservation, DedupeClaim, LeadEvent, ProcessedLead } from "./flow-store";
 import type { NormalizedLead, Outcome, StepOutcome } from "./model";
-import { maskLead, type FieldTypeMap } from "./normalize";
+import { maskLead, normalizeLead, type FieldTypeMap } from "./normalize";
 import type { FlowContext, LeadInput } from "./flow-context";
 
 export type WorkingLead = {
@@ -40,6 +40,7 @@ const text = (lead: NormalizedLead, id: string): string | null => {
 
 export function buildLeadRecord(ctx: FlowContext, w: WorkingLead, types: FieldTypeMap): ProcessedLead {
   const { raw, normalized } = maskLead(types, w.lead);
+  const correction = w.input.correction;
   const name = [text(w.lead, "first_name"), text(w.lead, "last_name")].filter(Boolean).join(" ");
   const phone = w.lead.phone_1?.valid ? String(w.lead.phone_1.normal).replace(/x.*$/, "") : text(w.lead, "phone_1");
   return {
@@ -50,7 +51,7 @@ export function buildLeadRecord(ctx: FlowContext, w: WorkingLead, types: FieldTy
     importId: w.input.importId ?? null,
     importLine: w.input.importLine ?? null,
     submittedAt: w.submittedAt,
-    raw,
+    raw: correction ? maskLead(types, normalizeLead(types, correction.fileData)).raw : raw,
     normalized,
     outcome: w.outcome ?? "error",
     reason: w.reason,
@@ -61,6 +62,12 @@ export function buildLeadRecord(ctx: FlowContext, w: WorkingLead, types: FieldTy
     phone,
     name: name === "" ? null : name,
     reference: text(w.lead, "reference"),
-    events: w.events,
+    events: correction ? withCorrection(correction.note, w.events) : w.events,
   };
+}
+
+/** A corrected import row's timeline: the correction first, then the flow's steps. */
+function withCorrection(note: string, events: LeadEvent[]): LeadEvent[] {
+  const first: LeadEvent = { position: 0, step: "correction", outcome: "success", reason: note, durationMs: 0 };
+  return [first, ...events.map((e) => ({ ...e, position: e.position + 1 }))];
 }
