@@ -272,6 +272,45 @@ export const importFiles = pgTable(
   (t) => [primaryKey({ columns: [t.importId, t.seq] })],
 );
 
+// A resumable (tus) upload on its way to becoming an import (lib/imports/upload): who may continue
+// it, how long the file is and how much has arrived. Its bytes are in upload_pieces, in the database
+// like import_files, so any app process can take the next chunk. Once whole it is staged as a
+// one-request upload would be; `import_id` or `error` then says what became of it.
+export const uploads = pgTable(
+  "uploads",
+  {
+    id: id(),
+    accountId: text("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    // Null flow/source: the file carries flow_id and source_id columns (account holders only).
+    flowId: text("flow_id").references(() => flows.id, { onDelete: "cascade" }),
+    sourceId: text("source_id").references(() => sources.id, { onDelete: "cascade" }),
+    startedBy: text("started_by").references(() => accountHolders.id, { onDelete: "set null" }),
+    // Null while the client has deferred the length (tus creation-defer-length).
+    uploadLength: bigint("upload_length", { mode: "number" }),
+    uploadOffset: bigint("upload_offset", { mode: "number" }).notNull().default(0),
+    // The client's Upload-Metadata (filename, filetype, flowId, sourceId), as given.
+    metadata: jsonb("metadata").notNull().default(sql`'{}'::jsonb`),
+    // Set while one process stages the finished file, so no other stages it twice.
+    stagingAt: timestamp("staging_at", { withTimezone: true }),
+    importId: text("import_id").references(() => imports.id, { onDelete: "set null" }),
+    error: text("error"),
+    ...timestamps,
+  },
+  (t) => [index("uploads_account_source_idx").on(t.accountId, t.sourceId, t.updatedAt), index("uploads_created_idx").on(t.createdAt)],
+);
+export type UploadRow = typeof uploads.$inferSelect;
+
+// An upload's bytes as they arrived, one row per piece of up to 1 MB keyed by its first byte's offset.
+export const uploadPieces = pgTable(
+  "upload_pieces",
+  {
+    uploadId: text("upload_id").notNull().references(() => uploads.id, { onDelete: "cascade" }),
+    start: bigint("start", { mode: "number" }).notNull(),
+    bytes: bytea("bytes").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.uploadId, t.start] })],
+);
+
 // Staging: one row per record of the uploaded file, loaded with COPY. `fields` holds the cells as text
 // exactly as given, as a JSON array in a json column (not jsonb: it is only ever written whole and
 // read whole, and json is stored as sent, about a third cheaper to load and to read back than
