@@ -359,11 +359,14 @@ export const leads = pgTable(
     price: numeric("price", { precision: 12, scale: 4, mode: "number" }).notNull().default(0),
     isBatchLead: boolean("is_batch_lead").notNull().default(false),
     isTest: boolean("is_test").notNull().default(false),
-    // Search keys, normalized: lowercase email, 10-digit phone, lowercase names and reference.
+    // As the lists show them, normalized: lowercase email, 10-digit phone, lowercase names and reference.
     email: text("email"),
     phone: text("phone"),
     name: text("name"),
     reference: text("reference"),
+    // What the search box finds (lib/leads/search-keys.ts): e:email, p:phone, r:reference and n:<word>
+    // of the names, lowercase without accents; one GIN index serves every kind of search.
+    searchKeys: text("search_keys").array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     // A lead per (import, line) at most: an import can be resumed or retried without duplicates.
@@ -374,11 +377,9 @@ export const leads = pgTable(
     index("leads_account_time_idx").on(t.accountId, t.submittedAt, t.id, t.flowId, t.sourceId, t.outcome, t.importId, t.isBatchLead, t.price),
     index("leads_flow_time_idx").on(t.flowId, t.submittedAt, t.id),
     index("leads_source_time_idx").on(t.sourceId, t.submittedAt, t.id),
-    index("leads_email_idx").on(t.accountId, t.email),
-    index("leads_phone_idx").on(t.accountId, t.phone),
-    // Leads view search by name or reference, and the import filter newest first.
-    index("leads_name_idx").on(t.accountId, t.name),
-    index("leads_reference_idx").on(t.accountId, t.reference),
+    // The Leads view's search (email, phone, reference, name words); it replaced four btree indexes.
+    index("leads_search_keys_idx").using("gin", t.searchKeys),
+    // The import filter newest first.
     index("leads_import_time_idx").on(t.importId, t.submittedAt, t.id),
   ],
 );
