@@ -94,11 +94,17 @@ describe("gen-leads output", () => {
     const mapping = suggestMapping({ headers: columns, fields: STANDARD_FIELDS, sampleRows, previous: {}, hasHeader: false });
     const mapped = mapping.filter((entry) => entry.fieldId !== null).map((entry) => [headers[entry.column], entry.fieldId]);
     expect(mapped).toEqual([
+      ["First Name", "first_name"],
+      ["Last Name", "last_name"],
       ["E-mail Address", "email"],
       ["Phone", "phone_1"],
       ["Alt Phone", "phone_2"],
+      ["Street Address", "address_1"],
+      ["City", "city"],
       ["State", "state"],
       ["Zip", "postal_code"],
+      ["Date of Birth", "dob"],
+      ["IP Address", "ip_address"],
     ]);
   });
 });

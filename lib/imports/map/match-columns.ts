@@ -1,6 +1,6 @@
 // Suggests which lead field each file column fills; the wizard shows it for the person to confirm.
 import { knownNames, normalizeName } from "./field-synonyms";
-import { columnValueKind, FIELDS_FOR_KIND } from "./match-by-values";
+import { columnKinds, FIELDS_FOR_KIND } from "./match-by-values";
 import { nameSimilarity } from "./similarity";
 
 export type MappableField = { id: string; label: string; type: string };
@@ -96,8 +96,9 @@ function previousCandidates(header: string, column: number, input: SuggestMappin
 // column is phone_1 and the next phone_2 (rank 5).
 function valueCandidates(input: SuggestMappingInput): Candidate[] {
   const fieldIds = new Set(input.fields.map((field) => field.id));
+  const kinds = columnKinds(input.headers.map((_header, column) => input.sampleRows.map((row) => row[column] ?? "")));
   return input.headers.flatMap((_header, column) => {
-    const found = columnValueKind(input.sampleRows.map((row) => row[column] ?? ""));
+    const found = kinds[column];
     if (!found) return [];
     return FIELDS_FOR_KIND[found.kind]
       .filter((fieldId) => fieldIds.has(fieldId))

