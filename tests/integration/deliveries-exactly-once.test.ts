@@ -1,14 +1,9 @@
 // Deliveries to a buyer happen once per import line although the worker dies between the delivery
 // and the batch's commit: the retried batch reuses the recorded answer, or (when the worker died
 // before the answer was recorded) sends again with the same Idempotency-Key. A counting buyer checks.
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDatabase } from "@/db";
-import { openDatabase, type Database } from "@/db/client";
-import { applyMigrations } from "@/db/migrations";
+import type { Database } from "@/db/client";
 import { deliverLead } from "@/lib/flow/steps/recipient";
 import { runImportJob } from "@/lib/imports/jobs/job";
 import { getMappingView, saveMapping, suggestedMapping } from "@/lib/imports/map/mapping";
@@ -17,6 +12,7 @@ import { queryOf } from "@/lib/imports/stage/staged-rows";
 import { getImport } from "@/lib/imports/store";
 import { confirmImport, startValidation } from "@/lib/imports/workflow";
 import { startBuyer, type Buyer } from "../helpers/buyer";
+import { killWorkerMidImport } from "../helpers/killed-worker";
 import { RECIPIENT_STEP, seedDeliveryTarget } from "../helpers/delivery-flows";
 
 // 12 rows on file lines 2-13 (line 1 is the header); line 6 repeats line 3's email, so the dedupe
@@ -27,12 +23,10 @@ const DELIVERED = new Set(EMAILS).size;
 const noQueue = async () => {};
 
 let buyer: Buyer;
-const tempDirs: string[] = [];
 beforeAll(async () => (buyer = await startBuyer()));
 beforeEach(() => void buyer.received.splice(0));
 afterAll(async () => {
   await buyer.close();
-  tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
 
 async function importReadyToRun(database: Database) {
@@ -118,38 +112,21 @@ describe("an import whose batch fails after its deliveries, before its commit", 
 
 describe("a worker killed with SIGKILL between its deliveries and its commit", () => {
   it("leaves the buyer with each lead once", async () => {
-    const pg = getDatabase().kind === "pg";
-    // PGlite is one process at a time: this test opens its own database on disk and hands it over.
-    const dataDir = pg ? "" : mkdtempSync(join(tmpdir(), "leadport-deliveries-"));
-    if (!pg) tempDirs.push(dataDir);
-    let database = pg ? getDatabase() : openDatabase({ dataDir });
-    if (!pg) await applyMigrations(database);
-    const id = await importReadyToRun(database);
-    if (!pg) await database.close();
-
     // import-child.ts runs 10-line batches and prints "batch <last line>" inside the transaction,
     // after the batch's deliveries: killed then, the first batch is delivered and not committed.
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/import-child.ts", id], {
-      env: { ...process.env, DATABASE_URL: pg ? process.env.DATABASE_URL : "", LEADPORT_DATA_DIR: dataDir, LOG_LEVEL: "silent", RECIPIENT_ALLOW_PRIVATE: "true" },
-      stdio: ["ignore", "pipe", "inherit"],
+    const killed = await killWorkerMidImport({
+      prepare: importReadyToRun,
+      killWhen: (output) => output.includes("batch "),
+      env: { RECIPIENT_ALLOW_PRIVATE: "true" },
     });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => (chunk.toString().includes("batch ") ? resolve() : undefined));
-      child.once("exit", () => reject(new Error("the worker exited before its first commit")));
-    });
-    child.kill("SIGKILL");
-    expect(await exited).toBe("SIGKILL");
-    expect(buyer.received.length).toBe(9);
-
-    if (!pg) database = openDatabase({ dataDir });
     try {
-      expect((await getImport(database, id))!.processedRows).toBe(0);
-      expect(await runImportJob(database, id, { batchSize: 10 })).toBe("done");
-      const keys = await expectDeliveredOnceEach(database, id);
+      expect(buyer.received.length).toBe(9);
+      expect((await getImport(killed.database, killed.importId))!.processedRows).toBe(0);
+      expect(await runImportJob(killed.database, killed.importId, { batchSize: 10 })).toBe("done");
+      const keys = await expectDeliveredOnceEach(killed.database, killed.importId);
       expect([...keys.values()].every((k) => k.length === 1)).toBe(true);
     } finally {
-      if (!pg) await database.close();
+      await killed.close();
     }
   });
 });

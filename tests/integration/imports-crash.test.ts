@@ -1,15 +1,11 @@
 // Exactly once across crashes: an import whose worker dies mid-batch (an injected failure, then a
 // real SIGKILL of a worker process) resumes from its last committed line, and in the end every line
 // of the file has exactly one lead, and the import's counters agree with the leads.
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/db";
-import { openDatabase, type Database } from "@/db/client";
+import type { Database } from "@/db/client";
 import { demoFlowConfig } from "@/db/demo-flow";
-import { applyMigrations } from "@/db/migrations";
 import { accounts, flows, sources } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { runImportJob } from "@/lib/imports/jobs/job";
@@ -19,15 +15,14 @@ import { startImportWorker } from "@/lib/imports/jobs/worker";
 import { logger } from "@/lib/logger";
 import { queryOf } from "@/lib/imports/stage/staged-rows";
 import { getImport } from "@/lib/imports/store";
+import { killWorkerMidImport } from "../helpers/killed-worker";
 import { sharedPath } from "../helpers/shared-dir";
 import { confirmImport, startValidation } from "@/lib/imports/workflow";
 
 const ROWS = 200;
 const csv = execFileSync("node", [sharedPath("tools", "gen-leads.mjs"), String(ROWS), "--seed", "11", "--bad", "10", "--dup", "5"]);
 const noQueue = async () => {};
-const tempDirs: string[] = [];
 
-afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 async function seedTarget(database: Database) {
   const accountId = newId();
@@ -114,40 +109,17 @@ describe("a worker that is stopping", () => {
 
 describe("a worker process killed with SIGKILL", () => {
   it("leaves every line to be imported exactly once by the next worker", async () => {
-    const pg = getDatabase().kind === "pg";
-    // PGlite is one process at a time: this test opens its own database on disk and hands it over.
-    const dataDir = pg ? "" : mkdtempSync(join(tmpdir(), "leadport-crash-"));
-    if (!pg) tempDirs.push(dataDir);
-    let database = pg ? getDatabase() : openDatabase({ dataDir });
-    if (!pg) await applyMigrations(database);
-    const id = await importReadyToRun(database);
-    if (!pg) await database.close();
-
-    // node --import tsx, not the tsx CLI: the CLI runs the script in a second process the kill would miss.
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/import-child.ts", id], {
-      env: { ...process.env, DATABASE_URL: pg ? process.env.DATABASE_URL : "", LEADPORT_DATA_DIR: dataDir, LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "inherit"],
+    const killed = await killWorkerMidImport({
+      prepare: importReadyToRun,
+      killWhen: (output) => (output.match(/^batch /gm) ?? []).length >= 4,
     });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
-    let output = "";
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        if ((output.match(/^batch /gm) ?? []).length >= 4) resolve();
-        if (output.includes("finished")) reject(new Error("the worker finished before it could be killed"));
-      });
-      child.once("exit", () => reject(new Error(`the worker exited early: ${output}`)));
-    });
-    child.kill("SIGKILL");
-    expect(await exited).toBe("SIGKILL");
-
-    if (!pg) database = openDatabase({ dataDir });
+    const { database, importId: id } = killed;
     try {
-      const killed = (await getImport(database, id))!;
-      expect(killed.status).toBe("importing");
-      expect(killed.processedRows).toBeGreaterThanOrEqual(30);
-      expect(killed.processedRows).toBeLessThan(ROWS);
-      expect((await leadsPerLine(database, id)).length).toBe(killed.processedRows - killed.skippedRows);
+      const stopped = (await getImport(database, id))!;
+      expect(stopped.status).toBe("importing");
+      expect(stopped.processedRows).toBeGreaterThanOrEqual(30);
+      expect(stopped.processedRows).toBeLessThan(ROWS);
+      expect((await leadsPerLine(database, id)).length).toBe(stopped.processedRows - stopped.skippedRows);
       // The restarted worker finds the orphaned import itself and finishes it.
       const worker = await startImportWorker(database, { concurrency: 1, log: logger, stalledAfterMs: 0 });
       try {
@@ -157,7 +129,7 @@ describe("a worker process killed with SIGKILL", () => {
       }
       await expectExactlyOnce(database, id);
     } finally {
-      if (!pg) await database.close();
+      await killed.close();
     }
   });
 });
