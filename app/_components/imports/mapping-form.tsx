@@ -5,13 +5,19 @@ import { useState, useTransition } from "react";
 import { rowClass, TableHead } from "@/app/_components/data-table";
 import { buttonClass, inputClass, Notice } from "@/app/_components/ui";
 import type { MappingView } from "@/lib/imports/map/mapping";
+import { sampleValues } from "@/lib/imports/map/sample-values";
 import { MATCHED_BY_LABELS } from "@/lib/imports/wizard-labels";
 import { importPagePath, type WizardScope } from "@/lib/imports/wizard-scope";
 import { saveMappingAndValidateAction, type ImportActionState } from "./actions";
+import { MappingPreview } from "./mapping-preview";
 
-// Step 3, as LeadConduit lays it out: the file's headers across the top, under each the flow field it
-// fills (the server's suggestion to start with), then the first rows as they will be read. A field
+// Step 3: one line per column of the file, so a file of any width fits the screen (issue #14: 17
+// columns ran 4,554 px sideways): the column, a few of its values, and the flow field it fills (the
+// server's suggestion to start with). Required fields no column fills are named first. A field
 // chosen for a second column leaves the first one, since a field is filled from one column only.
+// The first rows in the file's own layout stay one click away (MappingPreview).
+
+const SAMPLES = 3;
 
 type Props = {
   scope: WizardScope;
@@ -51,60 +57,69 @@ export function MappingForm({ scope, id, columns, fields, required, preview }: P
 
   return (
     <form onSubmit={submit} className="space-y-4">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="text-sm">
-          <caption className="sr-only">The file&apos;s columns, the flow field each fills, and the first rows as they will be read</caption>
-          <TableHead
-            columns={[{ header: "Column in your file", headerClassName: "text-slate-600" }, ...columns.map((c) => ({ header: c.header, headerClassName: "whitespace-nowrap" }))]}
-          />
+      <div role="status" className="space-y-2">
+        {missing.length > 0 && (
+          <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+            <strong className="font-semibold">Required fields not mapped yet: {missing.map((f) => labelOf.get(f) ?? f).join(", ")}.</strong> Rows without them will fail
+            validation.
+          </p>
+        )}
+        {note && <p className="text-sm text-slate-700">{note}</p>}
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white">
+        <table className="w-full table-fixed text-sm">
+          <caption className="sr-only">The file&apos;s columns, a few of their values, and the flow field each fills</caption>
+          <colgroup>
+            <col className="w-[28%]" />
+            <col className="w-[36%]" />
+            <col />
+          </colgroup>
+          <TableHead columns={[{ header: "Column in your file" }, { header: "Sample values" }, { header: "Flow field" }]} />
           <tbody>
-            <tr className={`${rowClass} bg-blue-50/50 align-top`}>
-              <th scope="row" className="px-3 py-2 text-left font-medium">
-                Flow field
-              </th>
-              {columns.map((c) => (
-                <td key={c.column} className="px-3 py-2">
-                  <select
-                    aria-label={`Flow field for column ${c.header}`}
-                    value={selection[c.column] ?? ""}
-                    onChange={(e) => choose(c.column, e.target.value || null)}
-                    className={`${inputClass} min-w-44`}
-                  >
-                    <option value="">Do not import</option>
-                    {fields.map((f) => (
-                      <option key={f.id} value={f.id}>
-                        {f.label}
-                      </option>
-                    ))}
-                  </select>
-                  <p className="mt-1 text-xs text-slate-600">{touched.has(c.column) ? "Changed by you" : c.by ? MATCHED_BY_LABELS[c.by] : "No match found"}</p>
-                </td>
-              ))}
-            </tr>
-            {preview.map((row) => (
-              <tr key={row.line} className={rowClass}>
-                <th scope="row" className="whitespace-nowrap px-3 py-1.5 text-left font-normal text-slate-600">
-                  Line {row.line}
-                  {row.problem && <span className="block text-xs text-amber-900">{row.problem}</span>}
-                </th>
-                {columns.map((c) => (
-                  <td key={c.column} className={`px-3 py-1.5 ${selection[c.column] === null ? "text-slate-500 line-through" : ""}`}>
-                    <span className="block max-w-56 truncate">{row.cells[c.column] ?? ""}</span>
+            {columns.map((c) => {
+              const samples = sampleValues(preview, c.column, SAMPLES);
+              return (
+                <tr key={c.column} className={`${rowClass} align-top`}>
+                  <th scope="row" className="break-words px-3 py-2 text-left font-medium">
+                    {c.header}
+                    <span className="block text-xs font-normal text-slate-600">Column {c.column + 1}</span>
+                  </th>
+                  <td className={`px-3 py-2 ${selection[c.column] === null ? "text-slate-500 line-through" : ""}`}>
+                    {samples.length > 0 ? (
+                      <ul>
+                        {samples.map((value) => (
+                          <li key={value} className="truncate" title={value}>
+                            {value}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="text-slate-600">Empty in the first rows</span>
+                    )}
                   </td>
-                ))}
-              </tr>
-            ))}
+                  <td className="px-3 py-2">
+                    <select
+                      aria-label={`Flow field for column ${c.header}`}
+                      value={selection[c.column] ?? ""}
+                      onChange={(e) => choose(c.column, e.target.value || null)}
+                      className={`${inputClass} w-full`}
+                    >
+                      <option value="">Do not import</option>
+                      {fields.map((f) => (
+                        <option key={f.id} value={f.id}>
+                          {f.label}
+                        </option>
+                      ))}
+                    </select>
+                    <p className="mt-1 text-xs text-slate-600">{touched.has(c.column) ? "Changed by you" : c.by ? MATCHED_BY_LABELS[c.by] : "No match found"}</p>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
-      <div role="status" className="space-y-2">
-        {note && <p className="text-sm text-slate-700">{note}</p>}
-        {missing.length > 0 && (
-          <Notice tone="info">
-            Required fields not mapped yet: {missing.map((f) => labelOf.get(f) ?? f).join(", ")}. Rows without them will fail validation.
-          </Notice>
-        )}
-      </div>
+      <MappingPreview columns={columns} preview={preview} selection={selection} />
       {state?.status === "error" && <Notice tone="error">{state.message}</Notice>}
       <button type="submit" disabled={pending} className={buttonClass("primary")}>
         {pending ? "Saving…" : "Save mapping and validate"}
