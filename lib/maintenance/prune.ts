@@ -1,14 +1,16 @@
 // Tables that only grow unless something deletes what no longer matters: expired sessions, failed
 // logins older than the rate-limit window, the files and staged rows of imports finished more than
-// IMPORT_FILE_RETENTION_DAYS ago, and Idempotency-Key replies older than the 24 hours the
+// IMPORT_FILE_RETENTION_DAYS ago, resumable uploads past their expiry (a day, finished or not: a
+// finished one's pieces went when it was staged), and Idempotency-Key replies older than the 24 hours the
 // API promises (docs/api.md; a key that old may be claimed again anyway). Deletes run in batches, so
 // no statement holds many row locks for long; any number of processes may run them at once.
 // (dedupe_keys is not pruned here: which claims have expired depends on each dedupe step's window,
 // and lengthening a window later would need the claims a prune had deleted.)
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { UPLOAD_EXPIRY_HOURS } from "@/lib/imports/upload/expiry";
 
-export type PruneCounts = { sessions: number; loginAttempts: number; idempotencyKeys: number; importRows: number; importFiles: number };
+export type PruneCounts = { sessions: number; loginAttempts: number; idempotencyKeys: number; importRows: number; importFiles: number; uploads: number };
 /** importRetentionDays: IMPORT_FILE_RETENTION_DAYS (default 30). */
 export type PruneOptions = { loginWindowMinutes: number; importRetentionDays?: number; batchSize?: number };
 
@@ -18,6 +20,7 @@ export async function pruneExpired(db: Db, { loginWindowMinutes, importRetention
   const window = sql`make_interval(mins => ${loginWindowMinutes})`;
   return {
     ...(await pruneImportFiles(db, importRetentionDays, batchSize)),
+    uploads: await pruneUploads(db, batchSize),
     sessions: await deleteInBatches(db, sql`select token_hash from sessions where expires_at < now() limit ${batchSize}`, sql`sessions`, sql`token_hash`, batchSize),
     loginAttempts: await deleteInBatches(db, sql`select id from login_attempts where attempted_at < now() - ${window} limit ${batchSize}`, sql`login_attempts`, sql`id`, batchSize),
     idempotencyKeys: await deleteInBatches(
@@ -47,6 +50,14 @@ async function pruneImportFiles(db: Db, retentionDays: number, batchSize: number
   // A file piece is about 1 MB: fewer at a time.
   const importFiles = await prune("import_files", "seq", Math.max(1, Math.floor(batchSize / 100)));
   return { importRows, importFiles };
+}
+
+/** Expired resumable uploads: their pieces first, about 1 MB each, a few at a time; then the uploads. */
+async function pruneUploads(db: Db, batchSize: number): Promise<number> {
+  const expired = sql`select id from uploads where created_at < now() - make_interval(hours => ${UPLOAD_EXPIRY_HOURS})`;
+  const pieces = Math.max(1, Math.floor(batchSize / 100));
+  await deleteInBatches(db, sql`select upload_id, start from upload_pieces where upload_id in (${expired}) limit ${pieces}`, sql`upload_pieces`, sql`(upload_id, start)`, pieces);
+  return deleteInBatches(db, sql`${expired} limit ${batchSize}`, sql`uploads`, sql`id`, batchSize);
 }
 
 // DELETE has no LIMIT in PostgreSQL: delete the rows a limited select found, until a batch comes back short.
