@@ -2,13 +2,10 @@
 
 import { z } from "zod";
 import type { AuditActor } from "@/lib/audit/record";
-import { authorize } from "@/lib/auth/session";
 import { isId } from "@/lib/ids";
-import { sourceActor } from "@/lib/imports/access";
 import { resumeImportRun } from "@/lib/imports/run/resume";
 import { cancelImportRun, confirmImportRun, setImportMapping, setImportSettings, validateImport, type ImportAccess } from "@/lib/imports/service";
-import { wizardCaller } from "@/lib/imports/wizard-access";
-import type { WizardScope } from "@/lib/imports/wizard-scope";
+import { changingCaller, scopeSchema } from "./import-caller";
 
 // The import wizard's steps after the upload (the upload itself is a route handler: a Server Action
 // would hold the whole file in memory). Each action names its caller (holder or docs token) and the
@@ -18,10 +15,6 @@ import type { WizardScope } from "@/lib/imports/wizard-scope";
 
 export type ImportActionState = { status: "ok" } | { status: "error"; message: string };
 
-const scopeSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("holder") }),
-  z.object({ kind: z.literal("docs"), token: z.string().min(1).max(100) }),
-]);
 const idInput = z.object({ scope: scopeSchema, id: z.string().refine(isId) });
 
 const STALE = "This page is out of date. Reload it and try again.";
@@ -33,19 +26,6 @@ function answer(result: Outcome): ImportActionState {
   if (result.status === "ok") return { status: "ok" };
   if (result.status === "not_found") return { status: "error", message: GONE };
   return { status: "error", message: result.message ?? STALE };
-}
-
-type ChangingCaller = { status: "ok"; access: ImportAccess; actor: AuditActor } | { status: "forbidden"; message: string } | null;
-
-async function changingCaller(scope: WizardScope): Promise<ChangingCaller> {
-  if (scope.kind === "holder") {
-    const auth = await authorize("imports:write");
-    if (auth.status === "signed_out") return null;
-    if (auth.status === "forbidden") return auth;
-    return { status: "ok", access: { accountId: auth.holder.accountId }, actor: { id: auth.holder.holderId, email: auth.holder.email } };
-  }
-  const caller = await wizardCaller(scope);
-  return caller?.docs ? { status: "ok", access: caller.access, actor: sourceActor(caller.docs.sourceName) } : null;
 }
 
 /** Parses the input, then runs `step` for the authorized caller: an unknown or foreign import is GONE. */
