@@ -47,4 +47,27 @@ describe("createLongRowGuard", () => {
       [2, 2, "too long", 6],
     ]);
   });
+
+  it("counts every character of a row, a trailing delimiter or escaped quote included", async () => {
+    expect(await read('a\n1234,\n"12"""\n5\n', 4, 1)).toEqual([
+      [1, ["a"]],
+      [2, 2, "too long", 5],
+      [3, 3, "too long", 6],
+      [4, ["5"]],
+    ]);
+  });
+
+  it("reads the same rows whatever the chunk size, CRLF and quotes split across chunks included", async () => {
+    const long = `"${"q\r\n".repeat(4)}"`;
+    const text = `a,b\r\n"x ""y""\r\nz",2\r3,${long}\r\n"",""""\n5,"6"\r\n`;
+    const whole = await read(text, 14, text.length);
+    expect(whole).toEqual([
+      [1, ["a", "b"]],
+      [2, ['x "y"\r\nz', "2"]],
+      [4, 8, "too long", 16],
+      [9, ["", '"']],
+      [10, ["5", "6"]],
+    ]);
+    for (let chunk = 1; chunk < 12; chunk++) expect(await read(text, 14, chunk)).toEqual(whole);
+  });
 });
