@@ -7,7 +7,7 @@ import type { Deliver } from "@/lib/flow/flow-store";
 import { deliverLead } from "@/lib/flow/steps/recipient";
 import { recordImportEnd } from "@/lib/notifications/outbox";
 import { runImport, type ImportJobOptions } from "../run/run-import";
-import { getImport } from "../store";
+import { getImport, moveStatus } from "../store";
 import type { JobResult } from "./job-batches";
 import { runValidation } from "../validate/validate";
 
@@ -25,7 +25,11 @@ const SLICE_MS = 30_000;
 export async function runImportJob(database: Database, importId: string, options: RunJobOptions = {}): Promise<JobResult> {
   const deadline = Date.now() + (options.sliceMs ?? SLICE_MS);
   const current = await getImport(database, importId);
-  if (current?.status === "validating") {
+  // With the mode chosen up front (auto=1, confirm before validating, resume) nothing waits for a
+  // validation report: the import validates each batch as it imports it, normalizing every row once
+  // instead of twice (run/import-batch.ts). Cancel racing this move wins; the import then stops.
+  if (current?.status === "validating" && current.mode !== null) await moveStatus(database, importId, ["validating"], "importing");
+  else if (current?.status === "validating") {
     const validated = await runValidation(database, importId, { deadline, batchSize: options.batchSize, signal: options.signal });
     if (validated !== "done") return validated;
     // With a mode chosen up front the import follows at once, in this slice if time is left.

@@ -5,7 +5,10 @@ import type { Database } from "@/db/client";
 import { accounts, flows, sources } from "@/db/schema";
 import { flowConfigSchema, sourceConfigSchema } from "@/lib/flow/model";
 import type { FlowContext } from "@/lib/flow/flow-context";
+import type { Mapping } from "../settings";
+import type { RowProblem } from "../stage/staged-rows";
 import type { ImportTarget } from "../store";
+import { routeOf } from "../validate/row-check";
 
 export type FlowRouting = {
   /** The flow context for a row, or why the row has none. */
@@ -45,4 +48,12 @@ export async function loadRouting(database: Database, target: ImportTarget): Pro
     },
     contexts: () => [...cache.values()],
   };
+}
+
+/** A row's flow context, or the problem reported for a multi-flow row that names none of the account's. */
+export function contextOfRow(routing: FlowRouting, target: ImportTarget, mapping: Mapping, cells: string[]): FlowContext | { problem: RowProblem } {
+  const route = target.flowId && target.sourceId ? { flowId: target.flowId, sourceId: target.sourceId } : routeOf(mapping, cells);
+  const ctx = routing.contextFor(route.flowId, route.sourceId);
+  if (!("problem" in ctx)) return ctx;
+  return { problem: { field: ctx.field, value: ctx.field === "flow_id" ? route.flowId : route.sourceId, reason: ctx.problem } };
 }

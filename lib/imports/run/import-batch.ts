@@ -9,8 +9,9 @@ import { fieldTypeMap, maskLead, normalizeLead, type FieldTypeMap } from "@/lib/
 import { processLeads } from "@/lib/flow/process-leads";
 import type { FlowContext, LeadInput } from "@/lib/flow/flow-context";
 import { newId } from "@/lib/ids";
-import type { FlowRouting } from "./flows";
-import { leadData, routeOf } from "../validate/row-check";
+import { contextOfRow, type FlowRouting } from "./flows";
+import { addCheck, noneChecked, problemCheck, type Checked } from "../validate/checked-rows";
+import { checkLead, leadData, planFor, type RowPlan } from "../validate/row-check";
 import type { ImportMode, Mapping } from "../settings";
 import type { StoredRow } from "../stage/staged-rows";
 import type { ImportTarget } from "../store";
@@ -23,6 +24,7 @@ export type ImportRun = {
   /** Sends a delivery over the network; called only outside the batch's transaction. */
   deliver: Deliver;
   types: Map<FlowContext, FieldTypeMap>;
+  plans: Map<FlowContext, RowPlan>;
 };
 
 /** A batch's rows sorted out before its transaction's writes: leads per flow context, unreadable and skipped rows. */
@@ -31,44 +33,90 @@ export type Batch = {
   groups: Map<FlowContext, LeadInput[]>;
   unreadable: Array<{ ctx: FlowContext; row: StoredRow }>;
   skipped: number;
+  /**
+   * The rows after validated_line, checked here as validation would have: an import whose mode was
+   * chosen before validation ran validates as it goes (one pass); null when validation did them.
+   */
+  checked: Checked | null;
 };
 
 /** Rows prepared between two turns of the event loop when reading ahead (see prepareBatchInSlices). */
 const SLICE_ROWS = 50;
 
-export function prepareBatch(run: ImportRun, rows: StoredRow[], mode: ImportMode): Batch {
-  const batch: Batch = { rows, groups: new Map(), unreadable: [], skipped: 0 };
-  addRows(run, batch, rows, mode);
+/** Where the batch starts, as committed: the rows after `validatedLine` are checked while they are prepared. */
+export type BatchState = { mode: ImportMode; validatedLine: number };
+
+export function prepareBatch(run: ImportRun, rows: StoredRow[], state: BatchState): Batch {
+  const batch = newBatch(rows, state);
+  addRows(run, batch, rows, state);
   return batch;
 }
+
+const newBatch = (rows: StoredRow[], state: BatchState): Batch => ({
+  rows,
+  groups: new Map(),
+  unreadable: [],
+  skipped: 0,
+  checked: (rows.at(-1)?.line ?? 0) > state.validatedLine ? noneChecked() : null,
+});
 
 /**
  * prepareBatch for a batch read ahead, a few rows at a time: in one piece it would hold this thread
  * for tens of milliseconds, while the batch being written waits for it to feed PostgreSQL's COPY.
  */
-export async function prepareBatchInSlices(run: ImportRun, rows: StoredRow[], mode: ImportMode): Promise<Batch> {
-  const batch: Batch = { rows, groups: new Map(), unreadable: [], skipped: 0 };
+export async function prepareBatchInSlices(run: ImportRun, rows: StoredRow[], state: BatchState): Promise<Batch> {
+  const batch = newBatch(rows, state);
   for (let start = 0; start < rows.length; start += SLICE_ROWS) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    addRows(run, batch, rows.slice(start, start + SLICE_ROWS), mode);
+    addRows(run, batch, rows.slice(start, start + SLICE_ROWS), state);
   }
   return batch;
 }
 
-function addRows(run: ImportRun, batch: Batch, rows: StoredRow[], mode: ImportMode) {
+function addRows(run: ImportRun, batch: Batch, rows: StoredRow[], state: BatchState) {
   for (const row of rows) {
-    const ctx = contextOf(run, row);
-    const reported = ctx === null || (mode === "valid" && (row.problems !== null || row.duplicate_of_line !== null));
-    if (reported) batch.skipped += 1;
-    else if (row.problem !== null) batch.unreadable.push({ ctx, row });
-    else {
-      const data = leadData(run.mapping, row.fields);
-      const inputs = batch.groups.get(ctx) ?? [];
-      // The id is chosen here so the lead keeps it when its batch runs again after its deliveries.
-      inputs.push({ id: newId(), data, normalized: normalizeLead(typesOf(run, ctx), data), importId: run.importId, importLine: row.line, isBatchLead: true });
-      batch.groups.set(ctx, inputs);
+    const ctx = contextOfRow(run.routing, run.target, run.mapping, row.fields);
+    const check = batch.checked !== null && row.line > state.validatedLine;
+    const unreadable = row.problem === null ? null : { field: null, value: "", reason: row.problem };
+    if ("problem" in ctx) {
+      // Reported in both modes: the row names no flow and source of the account.
+      if (check) addCheck(batch.checked!, row.line, problemCheck(unreadable ?? ctx.problem));
+      batch.skipped += 1;
+    } else if (unreadable !== null) {
+      if (check) addCheck(batch.checked!, row.line, problemCheck(unreadable));
+      if (state.mode === "valid") batch.skipped += 1;
+      else batch.unreadable.push({ ctx, row });
+    } else if (!check && state.mode === "valid" && (row.problems !== null || row.duplicate_of_line !== null)) batch.skipped += 1;
+    else addLead(run, batch, ctx, row, check ? state.mode : null);
+  }
+}
+
+// The lead is normalized once, for the check (when this pass validates) and for the flow. In mode
+// "valid" a row failing the check is only reported; a row repeating an earlier line's key is dropped
+// in the transaction (withoutLines), once the claims say which line came first.
+function addLead(run: ImportRun, batch: Batch, ctx: FlowContext, row: StoredRow, checkFor: ImportMode | null) {
+  const data = leadData(run.mapping, row.fields);
+  const normalized = normalizeLead(typesOf(run, ctx), data);
+  if (checkFor !== null) {
+    const result = checkLead(planOf(run, ctx), normalized);
+    addCheck(batch.checked!, row.line, result);
+    if (checkFor === "valid" && result.problems.length > 0) {
+      batch.skipped += 1;
+      return;
     }
   }
+  const inputs = batch.groups.get(ctx) ?? [];
+  // The id is chosen here so the lead keeps it when its batch runs again after its deliveries.
+  inputs.push({ id: newId(), data, normalized, importId: run.importId, importLine: row.line, isBatchLead: true });
+  batch.groups.set(ctx, inputs);
+}
+
+/** The batch without the leads of these lines, counted as skipped (mode "valid": duplicates within the file). */
+export function withoutLines(batch: Batch, lines: Set<number>): Batch {
+  if (lines.size === 0) return batch;
+  const groups = new Map<FlowContext, LeadInput[]>();
+  for (const [ctx, inputs] of batch.groups) groups.set(ctx, inputs.filter((input) => !lines.has(input.importLine ?? 0)));
+  return { ...batch, groups, skipped: batch.skipped + lines.size };
 }
 
 /**
@@ -105,11 +153,10 @@ function typesOf(run: ImportRun, ctx: FlowContext): FieldTypeMap {
   return types;
 }
 
-/** The flow and source of a row; null when a multi-flow row names none of the account's. */
-function contextOf(run: ImportRun, row: StoredRow): FlowContext | null {
-  const route = run.target.flowId && run.target.sourceId ? { flowId: run.target.flowId, sourceId: run.target.sourceId } : routeOf(run.mapping, row.fields);
-  const ctx = run.routing.contextFor(route.flowId, route.sourceId);
-  return "problem" in ctx ? null : ctx;
+function planOf(run: ImportRun, ctx: FlowContext): RowPlan {
+  let plan = run.plans.get(ctx);
+  if (!plan) run.plans.set(ctx, (plan = planFor(ctx)));
+  return plan;
 }
 
 /**

@@ -14,7 +14,8 @@ import type { Deliver } from "@/lib/flow/flow-store";
 import { withDeliveries, type DeliveryPlan } from "@/lib/flow/steps/deliveries";
 import { recordImportEnd } from "@/lib/notifications/outbox";
 import { loadRouting } from "./flows";
-import { prepareBatch, prepareBatchInSlices, recordProgress, saveBatch, type Batch, type ImportRun } from "./import-batch";
+import { prepareBatch, prepareBatchInSlices, recordProgress, saveBatch, withoutLines, type Batch, type ImportRun } from "./import-batch";
+import { saveChecks } from "../validate/checked-rows";
 import { readAheadOn, runBatches, type Transact } from "../jobs/job-batches";
 import type { ReadAhead } from "../jobs/read-ahead";
 import type { ImportMode, Mapping } from "../settings";
@@ -51,6 +52,7 @@ export async function runImport(database: Database, importId: string, options: I
     routing: await loadRouting(database, current),
     deliver: options.deliver,
     types: new Map(),
+    plans: new Map(),
     options,
     batchSize: options.batchSize ?? BATCH,
     ahead: null,
@@ -58,8 +60,9 @@ export async function runImport(database: Database, importId: string, options: I
     retained: null,
   };
   run.ahead = readAheadOn(database, async (key, query) => {
-    const [afterLine, mode] = key.split(":");
-    return prepareBatchInSlices(run, await readRows(query, importId, Number(afterLine), run.batchSize), mode as ImportMode);
+    const [afterLine, mode, validatedLine] = key.split(":");
+    const state = { mode: mode as ImportMode, validatedLine: Number(validatedLine) };
+    return prepareBatchInSlices(run, await readRows(query, importId, Number(afterLine), run.batchSize), state);
   });
   const transact: Transact = (db, fn) =>
     withDeliveries(db, options.deliver, (tx, plan) => {
@@ -72,30 +75,45 @@ export async function runImport(database: Database, importId: string, options: I
 async function importBatch(tx: SqlTransaction, run: Run): Promise<JobResult | "continue"> {
   // The row lock serializes two jobs that ever run for the same import, and makes cancel wait for
   // the batch in progress: "stops after the current batch".
-  const { rows: locked } = await tx.query<{ status: string; last_line: number | null; mode: ImportMode }>(
-    "select status, last_line, mode from imports where id = $1 for update",
+  const { rows: locked } = await tx.query<{ status: string; last_line: number | null; mode: ImportMode; validated_line: number | null }>(
+    "select status, last_line, mode, validated_line from imports where id = $1 for update",
     [run.importId],
   );
   const state = locked[0];
   if (state?.status !== "importing") return "stopped";
   const afterLine = state.last_line ?? 0;
-  const key = `${afterLine}:${state.mode}`;
+  const validatedLine = state.validated_line ?? 0;
+  const key = `${afterLine}:${state.mode}:${validatedLine}`;
   const again = run.retained?.key === key;
   const batch =
     (again ? run.retained!.batch : null) ??
     (await run.ahead?.take(key)) ??
-    prepareBatch(run, await readRows(tx.query, run.importId, afterLine, run.batchSize), state.mode);
+    prepareBatch(run, await readRows(tx.query, run.importId, afterLine, run.batchSize), { mode: state.mode, validatedLine });
   run.retained = { key, batch };
   if (batch.rows.length === 0) {
+    // Keys within the file are needed only while lines are being checked.
+    await tx.query("delete from import_row_keys where import_id = $1", [run.importId]);
     await tx.query("update imports set status = 'completed', completed_at = now(), updated_at = now() where id = $1", [run.importId]);
     await recordImportEnd(tx.query, run.importId);
     return "done";
   }
   const lastLine = batch.rows[batch.rows.length - 1]!.line;
-  if (batch.rows.length === run.batchSize && !again) run.ahead?.start(`${lastLine}:${state.mode}`);
-  const leads = await saveBatch(tx, run, batch, run.plan!.deliver);
+  const nextValidated = batch.checked ? Math.max(validatedLine, batch.checked.lastLine) : validatedLine;
+  if (batch.rows.length === run.batchSize && !again) run.ahead?.start(`${lastLine}:${state.mode}:${nextValidated}`);
+  const toSave = await saveBatchChecks(tx, run.importId, batch, state.mode);
+  const leads = await saveBatch(tx, run, toSave, run.plan!.deliver);
   run.plan!.complete(); // rolls back to send the batch's deliveries, then runs it again
-  await recordProgress(tx, run, batch, leads);
+  await recordProgress(tx, run, toSave, leads);
   await run.options.beforeCommit?.({ lastLine });
   return "continue";
+}
+
+/**
+ * When this pass validates (no validation ran first), the batch's checks are saved as the validation
+ * job saves them; in mode "valid" the lines that repeat an earlier line's key are then left out.
+ */
+async function saveBatchChecks(tx: SqlTransaction, importId: string, batch: Batch, mode: ImportMode): Promise<Batch> {
+  if (batch.checked === null) return batch;
+  const duplicates = await saveChecks(tx, importId, batch.checked);
+  return mode === "valid" ? withoutLines(batch, new Set(duplicates.map((d) => d.line))) : batch;
 }

@@ -63,10 +63,19 @@ export function routeOf(mapping: Mapping, cells: string[]): { flowId: string; so
   return { flowId: cell(ROUTING_FIELDS.flow), sourceId: cell(ROUTING_FIELDS.source) };
 }
 
-export function checkRow(plan: RowPlan, data: LeadData): { problems: RowProblem[]; key: string | null } {
+export type RowCheck = { problems: RowProblem[]; key: string | null };
+
+export function checkRow(plan: RowPlan, data: LeadData): RowCheck {
   const read: LeadData = {};
   for (const id in data) if (plan.readFields.has(id)) read[id] = data[id]!;
-  const lead = normalizeLead(plan.types, read);
+  return checkLead(plan, normalizeLead(plan.types, read));
+}
+
+/**
+ * checkRow for a lead already normalized with the plan's field types (the import normalizes every
+ * field anyway; each field is normalized on its own, so the fields read here come out the same).
+ */
+export function checkLead(plan: RowPlan, lead: NormalizedLead): RowCheck {
   const problems: RowProblem[] = [];
   for (const criterion of plan.criteria) {
     if (checkAcceptance([criterion], lead, plan.ruleOptions).pass) continue;
