@@ -17,6 +17,7 @@ import { stageUpload } from "./stage/stage";
 import { deleteImport, getImport, getImportFor, listImports, type ImportAccess, type ImportTarget } from "./store";
 import { resultsGoneMessage, resultsPruned } from "./retention";
 import { rowsOfLines } from "./report/row-numbers";
+import { withNotReached } from "./report/row-outcomes";
 import { toImportView, WORKING_STATUSES, type ImportView } from "./report/view";
 import { cancelImport, changeSettings, confirmImport, startValidation } from "./workflow";
 
@@ -198,7 +199,7 @@ export async function getImportResults(access: ImportAccess, id: string, page: P
 
 export async function getImportSummary(access: ImportAccess, id: string): Promise<{ import: ImportView; byReason: ReasonCount[] } | null> {
   const imp = await load(access, id);
-  return imp && { import: viewOf(imp), byReason: await countByReason(getDatabase(), imp.id) };
+  return imp && { import: viewOf(imp), byReason: withNotReached(await countByReason(getDatabase(), imp.id), imp) };
 }
 
 export async function openResultsCsv(access: ImportAccess, id: string): Promise<ReadableStream<Uint8Array> | Gone | null> {

@@ -9,6 +9,7 @@ import * as problemsCsvRoute from "@/app/api/imports/[id]/problems.csv/route";
 import * as problemsRoute from "@/app/api/imports/[id]/problems/route";
 import * as resultsCsvRoute from "@/app/api/imports/[id]/results.csv/route";
 import * as resultsRoute from "@/app/api/imports/[id]/results/route";
+import * as summaryRoute from "@/app/api/imports/[id]/summary/route";
 import * as importRoute from "@/app/api/imports/[id]/route";
 import * as settingsRoute from "@/app/api/imports/[id]/settings/route";
 import * as validateRoute from "@/app/api/imports/[id]/validate/route";
@@ -74,6 +75,7 @@ const routes = {
   "problems.csv": problemsCsvRoute,
   results: resultsRoute,
   "results.csv": resultsCsvRoute,
+  summary: summaryRoute,
   events: eventsRoute,
 } as const;
 

@@ -150,8 +150,10 @@ describe("validating and importing", () => {
     const id = await uploadAndValidate(target);
     await json(callImport(id, "confirm", { auth: target.apiKey, body: { mode: "valid" } }), 202);
     await runJobToEnd(id);
-    expect(await json(callImport(id, "status", { auth: target.apiKey }))).toMatchObject({ status: "completed", outcomes: { success: 2, failure: 0, error: 0 }, notImported: 4 });
+    expect(await json(callImport(id, "status", { auth: target.apiKey }))).toMatchObject({ status: "completed", outcomes: { success: 2, failure: 4, error: 0 }, notImported: 4 });
     const results = await csvOf(await callImport(id, "results.csv", { auth: target.apiKey }));
+    // One vocabulary (issue #14): the JSON's failure count is results.csv's failure rows.
+    expect(results.filter((r) => r.import_outcome === "failure").length).toBe(4);
     expect(results.map((r) => [r.import_line_num, r.import_outcome, r.import_lead_id === "", r.import_reason])).toEqual([
       ["2", "success", false, ""],
       ["3", "failure", true, "Not imported: Email or phone is required"],
@@ -172,6 +174,13 @@ describe("validating and importing", () => {
     expect(await runJobToEnd(id)).toBe("stopped");
     const results = await csvOf(await callImport(id, "results.csv", { auth: target.apiKey }));
     expect(results[0]).toMatchObject({ import_outcome: "failure", import_reason: "Not imported: the import was cancelled" });
+    // The JSON and the counts by reason say what results.csv says about the rows never reached (issue #14).
+    const summary = await json<{ import: { outcomes: { failure: number }; notImported: number }; byReason: Array<{ outcome: string; reason: string; count: number }> }>(
+      callImport(id, "summary", { auth: target.apiKey }),
+    );
+    const failures = results.filter((r) => r.import_outcome === "failure").length;
+    expect(summary.import).toMatchObject({ outcomes: { failure: failures }, notImported: failures });
+    expect(summary.byReason).toContainEqual({ outcome: "failure", reason: "Not imported: the import was cancelled", count: failures });
     expect((await callImport(id, "confirm", { auth: target.apiKey, body: { mode: "all" } })).status).toBe(409);
   });
 });

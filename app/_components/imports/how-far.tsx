@@ -44,8 +44,8 @@ export function HowFar({ holder, view, progress }: { holder: boolean; view: Coun
         </dd>
         <dt className="text-slate-600">Rows processed</dt>
         <dd className="tabular-nums">
-          {formatCount(view.processed)} of {formatCount(view.rows)}: {formatCount(view.outcomes.success)} success, {formatCount(view.outcomes.failure)} failure,{" "}
-          {formatCount(view.outcomes.error)} error, {formatCount(view.notImported)} not imported
+          {formatCount(view.processed)} of {formatCount(view.rows)}: {formatCount(view.outcomes.success)} success, {formatCount(view.outcomes.failure)} failure
+          {view.notImported > 0 && ` (${formatCount(view.notImported)} of them not imported)`}, {formatCount(view.outcomes.error)} error
         </dd>
       </dl>
       {holder && (

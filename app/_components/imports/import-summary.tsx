@@ -9,6 +9,7 @@ import { CancelImportButton, ResumeImportButton } from "./import-buttons";
 import { LiveProgress } from "./live-progress";
 import { ByReasonCard, FailedRowsCard } from "./summary-tables";
 import { CountTiles } from "./count-tiles";
+import { NOT_IMPORTED_TILE, OUTCOMES_NOTE } from "@/lib/imports/report/progress-wording";
 
 // Steps 5 and 6 of an import's page: the import running (live progress, how far it got, cancel) and
 // its summary (counts by outcome and reason, failed rows, results.csv, and for an import that stopped
@@ -52,10 +53,10 @@ export async function SummaryStep({ caller, view, after, outcome, target }: Step
               ["Success", view.outcomes.success],
               ["Failure", view.outcomes.failure],
               ["Error", view.outcomes.error],
-              ["Not imported", view.notImported],
-              ["Not reached", Math.max(0, view.rows - view.processed)],
+              [NOT_IMPORTED_TILE, view.notImported],
             ]}
           />
+          <p className="text-sm text-slate-600">{OUTCOMES_NOTE}</p>
           {progress && <HowFar holder={caller.scope.kind === "holder"} view={view} progress={progress} />}
           <p className="flex flex-wrap gap-4 text-sm">
             {view.resultsAvailable ? (

@@ -31,7 +31,7 @@ export function ImportsTable({ caller, imports, showTarget }: { caller: WizardCa
       cell: (i) => (
         <>
           {formatCount(i.outcomes.success)} / {formatCount(i.outcomes.failure)} / {formatCount(i.outcomes.error)}
-          {i.notImported > 0 && <span className="block text-xs text-slate-600">{formatCount(i.notImported)} not imported</span>}
+          {i.notImported > 0 && <span className="block text-xs text-slate-600">{formatCount(i.notImported)} of the failures not imported</span>}
         </>
       ),
     },

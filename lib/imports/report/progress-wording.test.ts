@@ -17,7 +17,7 @@ describe("progress wording", () => {
     const wording = progressWording(state("completed"), "import");
     expect(wording.phase).toBe("import");
     expect(wording.headline).toBe("Imported 30,000 of 30,000 rows (100%)");
-    expect(wording.counts.map(([label]) => label)).toEqual(["Success so far", "Failure so far", "Error so far", "Not imported so far"]);
+    expect(wording.counts.map(([label]) => label)).toEqual(["Success so far", "Failure so far", "Error so far", "Not imported so far (in failure)"]);
   });
 
   it("keeps the import's words on cancelled and failed too", () => {

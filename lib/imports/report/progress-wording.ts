@@ -7,6 +7,15 @@ import { formatCount } from "@/lib/leads/format";
 import type { ImportView } from "./view";
 import { percent } from "../wizard-labels";
 
+/** The summary's tile for failure rows without a lead: part of Failure, never a fourth outcome (row-outcomes.ts). */
+export const NOT_IMPORTED_TILE = "Not imported (in failure)";
+
+/** What the outcomes mean, in the words of the page, the import JSON and results.csv alike. */
+export const OUTCOMES_NOTE =
+  "Every row of the file has one outcome, the same here, in results.csv (import_outcome) and in the API: success, failure or error. " +
+  "A failure is a lead the flow did not accept, or a row not imported: no lead was made, because the row was invalid or repeated an earlier one " +
+  "(with “Import only valid rows”), named no flow of yours, or the import stopped before it. Its reason starts “Not imported:”.";
+
 export type ProgressPhase = "receiving" | "validation" | "import";
 
 type State = Pick<ImportView, "status" | "rows" | "validated" | "processed" | "invalid" | "duplicates" | "outcomes" | "notImported">;
@@ -45,7 +54,7 @@ export function progressWording(state: State, shown: ProgressPhase): ProgressWor
       ["Success so far", state.outcomes.success],
       ["Failure so far", state.outcomes.failure],
       ["Error so far", state.outcomes.error],
-      ["Not imported so far", state.notImported],
+      ["Not imported so far (in failure)", state.notImported],
     ],
   };
 }

@@ -2,6 +2,7 @@
 // Explicit fields only; nothing internal (locks, cursors, stored bytes) leaks.
 import type { Import } from "@/db/schema";
 import { resultsAvailableUntil, resultsPruned } from "../retention";
+import { rowOutcomes, type RowOutcomes } from "./row-outcomes";
 import type { Mapping, Notice, ReadSettings, StoredSettings } from "../settings";
 
 export type ImportView = {
@@ -20,8 +21,9 @@ export type ImportView = {
   unreadable: number;
   validated: number;
   processed: number;
-  /** Leads by outcome. Rows reported without a lead are counted in notImported. */
+  /** Rows by outcome, as results.csv gives them (row-outcomes.ts): failure counts failed leads and rows not imported. */
   outcomes: { success: number; failure: number; error: number };
+  /** Of the failure rows, those without a lead (reason "Not imported: ..."). */
   notImported: number;
   settings: ReadSettings;
   detected: ReadSettings;
@@ -43,6 +45,8 @@ export type ImportView = {
 /** Statuses in which a job is (or will be) working; SSE streams end when the import leaves them. */
 export const WORKING_STATUSES: ReadonlySet<Import["status"]> = new Set(["receiving", "validating", "importing"]);
 
+const pickOutcomes = ({ outcomes, notImported }: RowOutcomes) => ({ outcomes, notImported });
+
 export function toImportView(imp: Import, options: { retentionDays: number }): ImportView {
   const { detected, ...settings } = imp.settings as StoredSettings;
   const until = resultsAvailableUntil(imp, options.retentionDays);
@@ -59,8 +63,7 @@ export function toImportView(imp: Import, options: { retentionDays: number }): I
     unreadable: imp.unreadableRows,
     validated: imp.validatedRows,
     processed: imp.processedRows,
-    outcomes: { success: imp.successCount, failure: imp.failureCount, error: imp.errorCount },
-    notImported: imp.skippedRows,
+    ...pickOutcomes(rowOutcomes(imp)),
     settings,
     detected,
     headers: imp.headers as string[],
