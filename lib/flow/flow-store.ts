@@ -27,6 +27,8 @@ export type ProcessedLead = {
   phone: string | null;
   name: string | null;
   reference: string | null;
+  /** What the Leads view's search finds the lead by (lib/leads/search-keys.ts); none when left out. */
+  searchKeys?: string[];
   events: LeadEvent[];
 };
 

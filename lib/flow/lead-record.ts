@@ -2,6 +2,7 @@
 // search keys the Leads view uses.
 import type { CapReservation, DedupeClaim, LeadEvent, ProcessedLead } from "./flow-store";
 import type { NormalizedLead, Outcome, StepOutcome } from "./model";
+import { leadSearchKeys } from "@/lib/leads/search-keys";
 import { maskLead, normalizeLead, type FieldTypeMap } from "./normalize";
 import type { FlowContext, LeadInput } from "./flow-context";
 
@@ -43,6 +44,8 @@ export function buildLeadRecord(ctx: FlowContext, w: WorkingLead, types: FieldTy
   const correction = w.input.correction;
   const name = [text(w.lead, "first_name"), text(w.lead, "last_name")].filter(Boolean).join(" ");
   const phone = w.lead.phone_1?.valid ? String(w.lead.phone_1.normal).replace(/x.*$/, "") : text(w.lead, "phone_1");
+  const email = text(w.lead, "email");
+  const reference = text(w.lead, "reference");
   return {
     id: w.id,
     accountId: ctx.accountId,
@@ -58,10 +61,11 @@ export function buildLeadRecord(ctx: FlowContext, w: WorkingLead, types: FieldTy
     price: w.price,
     isBatchLead: w.input.isBatchLead ?? false,
     isTest: w.lead.is_test?.normal === true,
-    email: text(w.lead, "email"),
+    email,
     phone,
     name: name === "" ? null : name,
-    reference: text(w.lead, "reference"),
+    reference,
+    searchKeys: leadSearchKeys({ email, phone, reference, firstName: text(w.lead, "first_name"), lastName: text(w.lead, "last_name") }),
     events: correction ? withCorrection(correction.note, w.events) : w.events,
   };
 }

@@ -3,13 +3,14 @@
 // under any concurrency), leads and their events saved together. Because claims and leads commit
 // together, a crash never leaves a claim without its lead.
 import { copyJson } from "@/db/bulk-copy";
+import { arrayLiteral } from "@/lib/leads/search-keys";
 import type { SqlTransaction } from "@/db/transaction";
 import type { CheckReads } from "./check-store";
 import type { CapReservation, DedupeClaim, FlowStore, ProcessedLead } from "./flow-store";
 
 const LEAD_COLUMNS = [
   "id", "account_id", "flow_id", "source_id", "import_id", "import_line", "submitted_at", "raw", "normalized",
-  "outcome", "reason", "price", "is_batch_lead", "is_test", "email", "phone", "name", "reference",
+  "outcome", "reason", "price", "is_batch_lead", "is_test", "email", "phone", "name", "reference", "search_keys",
 ];
 const EVENT_COLUMNS = ["lead_id", "position", "step", "outcome", "reason", "duration_ms", "created_at"];
 
@@ -195,7 +196,7 @@ function leadRow(l: ProcessedLead) {
   return [
     l.id, l.accountId, l.flowId, l.sourceId, l.importId, l.importLine, l.submittedAt.toISOString(),
     copyJson(l.raw), copyJson(l.normalized), l.outcome, l.reason, l.price, l.isBatchLead, l.isTest,
-    l.email, l.phone, l.name, l.reference,
+    l.email, l.phone, l.name, l.reference, arrayLiteral(l.searchKeys ?? []),
   ];
 }
 
@@ -205,7 +206,7 @@ function leadObject(l: ProcessedLead) {
     id: l.id, account_id: l.accountId, flow_id: l.flowId, source_id: l.sourceId, import_id: l.importId,
     import_line: l.importLine, submitted_at: l.submittedAt.toISOString(), raw: l.raw, normalized: l.normalized,
     outcome: l.outcome, reason: l.reason, price: l.price, is_batch_lead: l.isBatchLead, is_test: l.isTest,
-    email: l.email, phone: l.phone, name: l.name, reference: l.reference,
+    email: l.email, phone: l.phone, name: l.name, reference: l.reference, search_keys: l.searchKeys ?? [],
   };
 }
 
