@@ -169,6 +169,11 @@ describe("limits and refusals", () => {
     expect(decodeURIComponent(head.headers.get("x-import-error")!)).toMatch(/every line is blank/);
   });
 
+  it("refuses an empty file as soon as it is created (tus finishes a zero-length upload at once)", async () => {
+    const created = await create(source, 0);
+    expect({ status: created.status, body: await created.json() }).toEqual({ status: 400, body: { error: "The file is empty. Choose the CSV file that holds the leads." } });
+  });
+
   it("expires a day after it was created: 410, and the maintenance job deletes it with its pieces", async () => {
     const location = (await create(source, 100)).headers.get("location")!;
     await patch(location, source, 0, streamOf("email\n"));

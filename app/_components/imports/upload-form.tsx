@@ -4,11 +4,13 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { buttonClass, labelClass, Notice } from "@/app/_components/ui";
 import { XLSX_CONTENT_TYPE } from "@/lib/imports/read/content-types";
-import { authHeaders, importPagePath, uploadUrl, type UploadTarget, type WizardScope } from "@/lib/imports/wizard-scope";
+import { startResumableUpload, type ResumableUpload } from "@/lib/imports/upload/tus-client";
+import { importPagePath, type UploadTarget, type WizardScope } from "@/lib/imports/wizard-scope";
 import { formatBytes, percent } from "@/lib/imports/wizard-labels";
 
-// Step 2: the file goes to the upload route as the raw request body (XMLHttpRequest, for its upload
-// progress events), never through a Server Action, which would hold the whole file in memory. The
+// Step 2: the file goes to the resumable upload endpoint (tus, lib/imports/upload/tus-client.ts) in
+// chunks, never through a Server Action, which would hold the whole file in memory. A dropped
+// connection is retried; after a reload, choosing the same file continues where it stopped. The
 // server's refusal (empty file, old .xls workbook, zip bomb, too large, ...) is shown as it words it.
 
 type Sent = { loaded: number; total: number };
@@ -20,37 +22,37 @@ export function UploadForm({ scope, target, children }: { scope: WizardScope; ta
   const progressId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState<Sent | null>(null);
+  const [resumedAt, setResumedAt] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [stopped, setStopped] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const request = useRef<XMLHttpRequest | null>(null);
+  const request = useRef<ResumableUpload | null>(null);
   const uploading = sent !== null;
 
-  function upload(event: React.FormEvent) {
+  async function upload(event: React.FormEvent) {
     event.preventDefault();
     const chosen = target;
     if (chosen === "unset") return setError("Choose the flow and source to import into.");
     if (!file) return setError("Choose a CSV or Excel (.xlsx) file first.");
     setError(null);
+    setStopped(false);
+    setResumedAt(null);
     setSent({ loaded: 0, total: file.size });
-    const xhr = new XMLHttpRequest();
-    request.current = xhr;
-    xhr.open("POST", uploadUrl(chosen, file.name));
-    // The server reads what the bytes are; the type only has to be one the API takes.
-    xhr.setRequestHeader("Content-Type", isWorkbook(file) ? XLSX_CONTENT_TYPE : "text/csv");
-    for (const [name, value] of Object.entries(authHeaders(scope))) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (e) => setSent({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
-    xhr.onload = () => {
-      const body = readJson(xhr.responseText);
-      if (xhr.status === 201 && typeof body?.id === "string") return router.push(importPagePath(scope, body.id, { step: "file" }));
-      setSent(null);
-      setError(typeof body?.error === "string" ? body.error : `The upload failed (HTTP ${xhr.status}). Try again.`);
-    };
-    xhr.onerror = () => {
-      setSent(null);
-      setError("The upload was interrupted. Check your connection and try again.");
-    };
-    xhr.onabort = () => setSent(null);
-    xhr.send(file);
+    const started = startResumableUpload(file, { scope, target: chosen, onProgress: (loaded, total) => setSent({ loaded, total }) });
+    request.current = started;
+    void started.started.then((from) => setResumedAt(from > 0 ? from : null));
+    const end = await started.finished;
+    request.current = null;
+    if (end.status === "ok") return router.push(importPagePath(scope, end.importId, { step: "file" }));
+    setSent(null);
+    setError(end.message);
+  }
+
+  function stop() {
+    request.current?.stop();
+    request.current = null;
+    setSent(null);
+    setStopped(true);
   }
 
   function choose(files: FileList | null) {
@@ -98,11 +100,17 @@ export function UploadForm({ scope, target, children }: { scope: WizardScope; ta
             Upload progress
           </label>
           <progress id={progressId} max={sent.total || 1} value={sent.loaded} className="block h-3 w-full" />
+          {resumedAt !== null && (
+            <p className="text-sm text-slate-700">
+              Continuing your earlier upload of this file from {percent(resumedAt, sent.total)}%.
+            </p>
+          )}
           <p className="text-sm text-slate-700">
             {sent.loaded >= sent.total ? "Sent. Reading the file…" : `${formatBytes(sent.loaded)} of ${formatBytes(sent.total)} sent (${percent(sent.loaded, sent.total)}%)`}
           </p>
         </div>
       )}
+      {stopped && <Notice tone="info">Upload stopped. Upload the same file again to continue where it stopped.</Notice>}
       {error && (
         <div id={`${inputId}-error`}>
           <Notice tone="error">{error}</Notice>
@@ -113,22 +121,11 @@ export function UploadForm({ scope, target, children }: { scope: WizardScope; ta
           {uploading ? "Uploading…" : "Upload"}
         </button>
         {uploading && (
-          <button type="button" onClick={() => request.current?.abort()} className={buttonClass("secondary")}>
+          <button type="button" onClick={stop} className={buttonClass("secondary")}>
             Stop the upload
           </button>
         )}
       </div>
     </form>
   );
-}
-
-const isWorkbook = (file: File) => file.type === XLSX_CONTENT_TYPE || /\.xlsx$/i.test(file.name);
-
-function readJson(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
 }
