@@ -58,6 +58,19 @@ async function checkRollup(database: Database) {
   console.log(`lead_daily_counts: ${rows.toLocaleString("en-US")} rows for ${Number(leads).toLocaleString("en-US")} leads`);
 }
 
+// Which indexes of leads the pages above used (#12): idx_scan since the reset before the timings.
+// The app's connections report their counts when idle, after at most 10 s (PostgreSQL 15).
+async function printIndexUse(database: Database) {
+  if (database.kind !== "pg") return;
+  await new Promise((resolve) => setTimeout(resolve, 11_000));
+  const { rows } = await database.pool.query<{ index: string; scans: string; size: string }>(
+    `select indexrelname as index, idx_scan as scans, pg_size_pretty(pg_relation_size(indexrelid)) as size
+     from pg_stat_user_indexes where relname = 'leads' order by indexrelname`,
+  );
+  console.log(`\n| index on leads | scans by the pages above | size |\n|---|---:|---:|`);
+  for (const r of rows) console.log(`| \`${r.index}\` | ${r.scans} | ${r.size} |`);
+}
+
 async function main() {
   if (!existsSync(`${DIST_DIR}/BUILD_ID`)) throw new Error(`No production build in ${DIST_DIR}: run NEXT_DIST_DIR=${DIST_DIR} npx next build first`);
   const name = `lp_bench_${randomBytes(4).toString("hex")}`;
@@ -93,6 +106,13 @@ async function main() {
       `/leads?range=all&q=${encodeURIComponent(seed.sample.email)}`,
       `/leads?range=all&q=${encodeURIComponent(seed.sample.phone)}`,
       `/leads?range=all&q=${encodeURIComponent("Mary Brown")}`,
+      // Names (#14): a common first name, a last name typed without its accent, a full name in the
+      // other order, and a name no lead has (the planner must look it up, not walk every lead).
+      "/leads?range=all&q=elizabeth",
+      "/leads?range=all&q=hernandez",
+      `/leads?range=all&q=${encodeURIComponent("Hernández Elizabeth")}`,
+      "/leads?range=all&q=zzyzx",
+      `/leads?range=all&flow=${flow}`,
       `/leads?range=all&source=${source}&batch=1`,
       `/leads?range=all&import=${seed.importIds[0]}`,
       "/reports",
@@ -101,6 +121,7 @@ async function main() {
       "/reports?range=this_month&group=outcome",
       "/reports?range=all&group=source",
     ];
+    if (database.kind === "pg") await database.pool.query("select pg_stat_reset()");
     const results = [];
     for (const path of paths) results.push(await time(baseUrl, cookie, path));
     const firstPage = results[1]!.body.match(/href="(\/leads\?[^"]*cursor=[^"]+)"/)?.[1]?.replace(/&amp;/g, "&");
@@ -108,6 +129,7 @@ async function main() {
 
     console.log(`\n| page | median ms | p95 ms | max ms |\n|---|---:|---:|---:|`);
     for (const r of results) console.log(`| \`${r.path.replace(/[0-9a-f]{24}/g, "<id>").replace(/cursor=[^&]+/, "cursor=<page 2>")}\` | ${r.median.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.max.toFixed(0)} |`);
+    await printIndexUse(database);
     if (process.env.EXPLAIN !== "0") await explainPlans(database, seed);
   } finally {
     server?.kill("SIGTERM");

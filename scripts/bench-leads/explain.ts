@@ -20,6 +20,10 @@ export async function explainPlans(database: Database, seed: BenchSeed) {
     ["leads, last 7 days", {}],
     ["leads, search by email", { range: "all", q: seed.sample.email }],
     ["leads, search by name", { range: "all", q: "mary brown" }],
+    ["leads, search by a common first name", { range: "all", q: "elizabeth" }],
+    ["leads, search by last name, no accent", { range: "all", q: "hernandez" }],
+    ["leads, search by full name", { range: "all", q: "Hernández Elizabeth" }],
+    ["leads, search by a name no lead has", { range: "all", q: "zzyzx" }],
     ["leads, batch leads of a source", { range: "all", source: seed.sourceIds[0]!, batch: "1" }],
   ];
   for (const [label, params] of lists) {
