@@ -67,7 +67,7 @@ describe("the summary's words after importing only valid rows", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download the results/ }).click()]);
     const results = parse((await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
     expect(results.filter((r) => r.import_outcome === "failure").length).toBe(failure);
-    expect(results.filter((r) => r.import_lead_id === "").every((r) => r.import_outcome === "failure" && r.import_reason.startsWith("Not imported:"))).toBe(true);
+    expect(results.filter((r) => r.import_lead_id === "").every((r) => r.import_outcome === "failure" && (r.import_reason ?? "").startsWith("Not imported:"))).toBe(true);
     expect(results.filter((r) => r.import_lead_id === "").length).toBe(notImported);
     await expectAccessible(page);
     await page.context().close();
