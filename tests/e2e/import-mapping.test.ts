@@ -78,7 +78,7 @@ describe("mapping a wide file", () => {
   });
 
   it("shows a 7-column file's last column, Email Opt-In, without scrolling sideways", async () => {
-    const viewport = { width: 1024, height: 768 };
+    const viewport = { width: 1280, height: 900 };
     const page = await (await browser.newContext({ viewport })).newPage();
     const content = Buffer.from(
       "First Name,Last Name,Email,Phone,State,Zip,Email Opt-In\n" +
