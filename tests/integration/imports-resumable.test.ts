@@ -16,7 +16,7 @@ type Method = "POST" | "HEAD" | "PATCH" | "DELETE";
 
 let source: Account;
 let other: Account;
-const saved = { maxBytes: env.IMPORT_MAX_BYTES, active: env.IMPORT_MAX_ACTIVE_PER_SOURCE };
+const saved = { maxBytes: env.IMPORT_MAX_BYTES, active: env.IMPORT_MAX_ACTIVE_PER_SOURCE, quota: env.IMPORT_STORAGE_QUOTA_BYTES };
 
 beforeAll(async () => {
   source = await createAccount({ email: "resumable@example.com", password: "resumable-password" });
@@ -26,6 +26,7 @@ beforeAll(async () => {
 afterEach(() => {
   env.IMPORT_MAX_BYTES = saved.maxBytes;
   env.IMPORT_MAX_ACTIVE_PER_SOURCE = saved.active;
+  env.IMPORT_STORAGE_QUOTA_BYTES = saved.quota;
 });
 
 function tus(method: Method, path: string, headers: Record<string, string>, body?: ReadableStream<Uint8Array>): Promise<Response> {
@@ -157,6 +158,18 @@ describe("limits and refusals", () => {
     expect(((await second.json()) as { error: string }).error).toMatch(/already has 1 upload in progress/);
     await tus("DELETE", location, { authorization: basic(quiet.apiKey) });
     expect((await create(quiet, 100)).status).toBe(201);
+  });
+
+  it("holds a one-request upload to the same count and quota while a resumable upload is unfinished", async () => {
+    const busy = await createAccount({ email: "resumable-quota@example.com", password: "resumable-password" });
+    env.IMPORT_MAX_ACTIVE_PER_SOURCE = 1;
+    env.IMPORT_STORAGE_QUOTA_BYTES = 1000;
+    const location = (await create(busy, 900)).headers.get("location")!;
+    await patch(location, busy, 0, streamOf("email\n"));
+    expect((await uploadFile(busy, "email\na@example.com\n")).status).toBe(429);
+    env.IMPORT_MAX_ACTIVE_PER_SOURCE = 2;
+    const overQuota = await uploadFile(busy, `email\n${"a@example.com\n".repeat(10)}`);
+    expect({ status: overQuota.status, error: ((await overQuota.json()) as { error: string }).error }).toMatchObject({ status: 413, error: expect.stringMatching(/already hold 900 bytes/) });
   });
 
   it("answers the last chunk of a file staging refuses with the one-request upload's message, and HEAD repeats it", async () => {

@@ -22,6 +22,12 @@ const RETRY_AFTER_SECONDS = 30;
 type Slot = { accountId: string; sourceId: string | null };
 
 /**
+ * A resumable (tus) upload still receiving (lib/imports/upload): it holds a place while it sends, and
+ * its full length counts against the quota. Once whole it is staged as an import and counts as one.
+ */
+const UNFINISHED_UPLOAD = "import_id is null and error is null and (upload_length is null or upload_offset < upload_length)";
+
+/**
  * Runs `insert` when fewer than `max` uploads of this source (or, for a file naming its own flows,
  * of the account's multi-flow uploads) are receiving; otherwise a 429 refusal.
  */
@@ -30,9 +36,12 @@ export async function claimUploadSlot(database: Database, slot: Slot, max: numbe
     const key = slot.sourceId ? `import-upload:${slot.sourceId}` : `import-upload-account:${slot.accountId}`;
     await tx.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [key]);
     const { rows } = await tx.query<{ n: number }>(
-      `select count(*)::int as n from imports
-       where account_id = $1 and source_id is not distinct from $2 and status = 'receiving'
-         and updated_at > now() - make_interval(secs => $3)`,
+      `select ((select count(*) from imports
+                where account_id = $1 and source_id is not distinct from $2 and status = 'receiving'
+                  and updated_at > now() - make_interval(secs => $3))
+             + (select count(*) from uploads
+                where account_id = $1 and source_id is not distinct from $2 and ${UNFINISHED_UPLOAD}
+                  and updated_at > now() - make_interval(secs => $3)))::int as n`,
       [slot.accountId, slot.sourceId, UPLOAD_STALE_SECONDS],
     );
     if (rows[0]!.n >= max) return tooManyUploads(max, slot.sourceId !== null);
@@ -56,14 +65,15 @@ function tooManyUploads(max: number, perSource: boolean): Refusal {
 /**
  * Bytes of uploaded files the account's imports hold: every import but the finished ones whose
  * files the maintenance job has pruned (finished longer ago than the retention). A receiving upload
- * counts what it has received so far.
+ * counts what it has received so far; an unfinished resumable upload its whole length.
  */
 export async function storedBytes(database: Database, accountId: string, retentionDays: number): Promise<number> {
   const { rows } = await withTransaction(database, (tx) =>
     tx.query<{ n: string | number | null }>(
-      `select coalesce(sum(bytes), 0)::bigint as n from imports
-       where account_id = $1
-         and not (status in ('completed', 'failed', 'cancelled') and coalesce(completed_at, updated_at) < now() - make_interval(days => $2))`,
+      `select ((select coalesce(sum(bytes), 0) from imports
+               where account_id = $1
+                 and not (status in ('completed', 'failed', 'cancelled') and coalesce(completed_at, updated_at) < now() - make_interval(days => $2)))
+            + (select coalesce(sum(coalesce(upload_length, upload_offset)), 0) from uploads where account_id = $1 and ${UNFINISHED_UPLOAD}))::bigint as n`,
       [accountId, retentionDays],
     ),
   );
