@@ -1,8 +1,12 @@
 // Resumable uploads (tus) through the real route handler: a chunked upload cut mid-way keeps what
 // arrived, resumes with HEAD + PATCH from the offset the server names, and completes into the same
 // import a one-request upload of the same file makes. Access, limits, refusals and expiry as well.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { sql } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { Upload as TusUpload } from "tus-js-client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as uploadsRoute from "@/app/api/uploads/[[...id]]/route";
 import { getDatabase, getDb } from "@/db";
 import { env } from "@/lib/env";
@@ -196,5 +200,41 @@ describe("limits and refusals", () => {
     expect((await pruneExpired(getDb(), { loginWindowMinutes: 15 })).uploads).toBe(1);
     expect(await rowsOf(sql`select count(*)::int as n from uploads where id = ${id}`)).toEqual([{ n: 0 }]);
     expect(await rowsOf(sql`select count(*)::int as n from upload_pieces where upload_id = ${id}`)).toEqual([{ n: 0 }]);
+  });
+});
+
+describe("with tus-js-client, the wizard's library", () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    // The route handler behind a plain Node server, as Next serves it: the client speaks real HTTP.
+    server = createServer(async (req, res) => {
+      const method = req.method as Method;
+      const body = method === "PATCH" || method === "POST" ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
+      const request = new Request(`${base}${req.url}`, { method, headers: req.headers as Record<string, string>, body, duplex: "half" } as RequestInit);
+      const response = await uploadsRoute[method](request);
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("uploads a file in chunks and learns the import it became from the last answer", async () => {
+    const file = Buffer.from(leadsCsv(30_000));
+    const importId = await new Promise<string | undefined>((resolve, reject) => {
+      const upload = new TusUpload(file, {
+        endpoint: `${base}/api/uploads`,
+        chunkSize: 1024 * 1024,
+        headers: { authorization: basic(source.apiKey) },
+        metadata: { filename: "tus-client.csv", flowId: source.flowId, sourceId: source.sourceId },
+        onSuccess: ({ lastResponse }) => resolve(lastResponse.getHeader("x-import-id")),
+        onError: reject,
+      });
+      upload.start();
+    });
+    expect(importId).toMatch(/^[0-9a-f]{24}$/);
+    expect((await importOf(importId!)).row).toMatchObject({ status: "staged", file_name: "tus-client.csv", rows: 30_000, bytes: file.length });
   });
 });
