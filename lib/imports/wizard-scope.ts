@@ -26,12 +26,6 @@ export function importApiUrl(scope: WizardScope, id: string, path: "events" | "p
   return scope.kind === "docs" ? `${url}?docs_token=${encodeURIComponent(scope.token)}` : url;
 }
 
-/** The upload route: one flow and source, or a file whose rows name their own (holders only). */
-export function uploadUrl(target: UploadTarget, fileName: string): string {
-  const path = target ? `/api/flows/${target.flowId}/sources/${target.sourceId}/imports` : "/api/imports";
-  return `${path}?name=${encodeURIComponent(fileName)}`;
-}
-
 /** Headers for requests the browser makes itself; holders send their session cookie instead. */
 export function authHeaders(scope: WizardScope): Record<string, string> {
   return scope.kind === "docs" ? { Authorization: `Bearer ${scope.token}` } : {};
