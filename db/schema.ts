@@ -18,6 +18,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { StoredEvent } from "../lib/flow/lead-events";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -367,6 +368,9 @@ export const leads = pgTable(
     // What the search box finds (lib/leads/search-keys.ts): e:email, p:phone, r:reference and n:<word>
     // of the names, lowercase without accents; one GIN index serves every kind of search.
     searchKeys: text("search_keys").array().notNull().default(sql`'{}'::text[]`),
+    // The lead's step results in order (lib/flow/lead-events.ts): in the row, so a lead is one row to
+    // write and to read. They replaced the lead_events table (migration 0014).
+    events: jsonb("events").$type<StoredEvent[]>().notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [
     // A lead per (import, line) at most: an import can be resumed or retried without duplicates.
@@ -439,21 +443,6 @@ export const pingDailyCounts = pgTable(
     count: bigint("count", { mode: "number" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.day, t.flowId, t.sourceId, t.outcome] })],
-);
-
-export const leadEvents = pgTable(
-  "lead_events",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    leadId: text("lead_id").notNull(),
-    position: integer("position").notNull(),
-    step: text("step").notNull(),
-    outcome: stepOutcomeEnum("outcome").notNull(),
-    reason: text("reason"),
-    durationMs: numeric("duration_ms", { precision: 10, scale: 3, mode: "number" }).notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("lead_events_lead_idx").on(t.leadId, t.position)],
 );
 
 // One row per (flow, dedupe step, key): claimed atomically by INSERT ... ON CONFLICT, so two identical

@@ -1,29 +1,27 @@
 // The database side of processLeads, inside one transaction (or, for a lone lead saved with its
 // claim, one statement): dedupe claims and cap units are taken with INSERT ... ON CONFLICT (atomic
-// under any concurrency), leads and their events saved together. Because claims and leads commit
-// together, a crash never leaves a claim without its lead.
+// under any concurrency), leads saved with their step results in the row (leads.events). Because
+// claims and leads commit together, a crash never leaves a claim without its lead.
 import { copyJson } from "@/db/bulk-copy";
 import { arrayLiteral } from "@/lib/leads/search-keys";
 import type { SqlTransaction } from "@/db/transaction";
 import type { CheckReads } from "./check-store";
 import type { CapReservation, DedupeClaim, FlowStore, ProcessedLead } from "./flow-store";
+import { storedEvents } from "./lead-events";
 
 const LEAD_COLUMNS = [
   "id", "account_id", "flow_id", "source_id", "import_id", "import_line", "submitted_at", "raw", "normalized",
   "outcome", "reason", "price", "is_batch_lead", "is_test", "email", "phone", "name", "reference", "search_keys",
+  "events",
 ];
-const EVENT_COLUMNS = ["lead_id", "position", "step", "outcome", "reason", "duration_ms", "created_at"];
 
 // Up to this many leads are saved with one INSERT statement (one round trip, the real-time path);
-// bigger batches stream through COPY, which costs two round trips per table but scales. Hot statements
+// bigger batches stream through COPY, which costs two round trips but scales. Hot statements
 // are named so PostgreSQL parses and plans them once per connection.
 const INSERT_MAX_LEADS = 50;
 
-const leadsInsert = `insert into leads (${LEAD_COLUMNS.join(", ")})
+const saveSql = `insert into leads (${LEAD_COLUMNS.join(", ")})
   select ${LEAD_COLUMNS.join(", ")} from json_populate_recordset(null::leads, $1::json)`;
-const eventsInsert = `insert into lead_events (${EVENT_COLUMNS.join(", ")})
-  select ${EVENT_COLUMNS.join(", ")} from json_populate_recordset(null::lead_events, $2::json)`;
-const saveSql = `with saved as (${leadsInsert}) ${eventsInsert}`;
 
 // Claims are sent sorted by key so concurrent batches lock keys in the same order (no deadlock).
 const claimSql = `insert into dedupe_keys (flow_id, step_id, key_hash, lead_id, claimed_at)
@@ -58,9 +56,7 @@ const saveClaimingSql = `with claimed as (
     from json_array_elements($7::json) with ordinality as e(value, ord)
   ),
   saved as (insert into leads (${LEAD_COLUMNS.join(", ")})
-    select ${LEAD_COLUMNS.join(", ")} from entries, json_populate_record(null::leads, entries.entry -> 'leads' -> entries.version)),
-  logged as (insert into lead_events (${EVENT_COLUMNS.join(", ")})
-    select ${EVENT_COLUMNS.join(", ")} from entries, json_populate_recordset(null::lead_events, entries.entry -> 'events' -> entries.version))
+    select ${LEAD_COLUMNS.join(", ")} from entries, json_populate_record(null::leads, entries.entry -> 'leads' -> entries.version))
   select version = 0 as granted from entries order by ord`;
 
 /** One lead to save: as `granted` if its claim (if any) is taken, else as `refused`. */
@@ -84,7 +80,7 @@ export async function saveLeadsClaiming(query: SqlTransaction["query"], saves: C
         claims.push(claim);
       }
     }
-    return { mode, claimant: claim?.leadId ?? null, leads: [leadObject(granted), leadObject(refused)], events: [eventObjects(granted), eventObjects(refused)] };
+    return { mode, claimant: claim?.leadId ?? null, leads: [leadObject(granted), leadObject(refused)] };
   });
   claims.sort((a, b) => compare(a.flowId, b.flowId) || compare(a.stepId, b.stepId) || compare(a.keyHash, b.keyHash));
   const { rows } = await query<{ granted: boolean }>(
@@ -152,12 +148,10 @@ export function createLeadStore(tx: SqlTransaction): FlowStore {
     async saveLeads(leads: ProcessedLead[]) {
       if (leads.length === 0) return;
       if (leads.length <= INSERT_MAX_LEADS) {
-        const params = [JSON.stringify(leads.map(leadObject)), JSON.stringify(leads.flatMap(eventObjects))];
-        await tx.query(saveSql, params, { name: "lead-store-save" });
+        await tx.query(saveSql, [JSON.stringify(leads.map(leadObject))], { name: "lead-store-save" });
         return;
       }
       await tx.copy({ table: "leads", columns: LEAD_COLUMNS }, leads.map(leadRow));
-      await tx.copy({ table: "lead_events", columns: EVENT_COLUMNS }, leads.flatMap(eventRows));
     },
     async saveLeadClaiming(claim: DedupeClaim, granted: ProcessedLead, refused: ProcessedLead) {
       const [saved] = await saveLeadsClaiming(tx.query, [{ claim, granted, refused }]);
@@ -197,6 +191,7 @@ function leadRow(l: ProcessedLead) {
     l.id, l.accountId, l.flowId, l.sourceId, l.importId, l.importLine, l.submittedAt.toISOString(),
     copyJson(l.raw), copyJson(l.normalized), l.outcome, l.reason, l.price, l.isBatchLead, l.isTest,
     l.email, l.phone, l.name, l.reference, arrayLiteral(l.searchKeys ?? []),
+    copyJson(storedEvents(l.events)),
   ];
 }
 
@@ -207,17 +202,6 @@ function leadObject(l: ProcessedLead) {
     import_line: l.importLine, submitted_at: l.submittedAt.toISOString(), raw: l.raw, normalized: l.normalized,
     outcome: l.outcome, reason: l.reason, price: l.price, is_batch_lead: l.isBatchLead, is_test: l.isTest,
     email: l.email, phone: l.phone, name: l.name, reference: l.reference, search_keys: l.searchKeys ?? [],
+    events: storedEvents(l.events),
   };
-}
-
-function eventRows(l: ProcessedLead) {
-  const at = l.submittedAt.toISOString();
-  return l.events.map((e) => [l.id, e.position, e.step, e.outcome, e.reason, e.durationMs, at]);
-}
-
-function eventObjects(l: ProcessedLead) {
-  const at = l.submittedAt.toISOString();
-  return l.events.map((e) => ({
-    lead_id: l.id, position: e.position, step: e.step, outcome: e.outcome, reason: e.reason, duration_ms: e.durationMs, created_at: at,
-  }));
 }

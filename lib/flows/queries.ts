@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { accountHolders, flows, flowVersions, leadEvents, leads, sources } from "@/db/schema";
+import { accountHolders, flows, flowVersions, leads, sources } from "@/db/schema";
+import { timelineOf } from "@/lib/flow/lead-events";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { flowConfigSchema, type FlowConfig } from "@/lib/flow/model";
 import { newId } from "@/lib/ids";
@@ -133,10 +134,9 @@ export async function getFlowVersion(accountId: string, flowId: string, version:
 
 // A lead's step-by-step outcomes, for "Test this flow"; only this account's leads.
 export async function listLeadEventsForAccount(accountId: string, leadId: string) {
-  return getDb()
-    .select({ position: leadEvents.position, step: leadEvents.step, outcome: leadEvents.outcome, reason: leadEvents.reason })
-    .from(leadEvents)
-    .innerJoin(leads, eq(leads.id, leadEvents.leadId))
-    .where(and(eq(leadEvents.leadId, leadId), eq(leads.accountId, accountId)))
-    .orderBy(asc(leadEvents.position));
+  const [row] = await getDb()
+    .select({ events: leads.events, submittedAt: leads.submittedAt })
+    .from(leads)
+    .where(and(eq(leads.id, leadId), eq(leads.accountId, accountId)));
+  return row ? timelineOf(row.events, row.submittedAt).map(({ position, step, outcome, reason }) => ({ position, step, outcome, reason })) : [];
 }

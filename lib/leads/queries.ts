@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { flows, imports, leadEvents, leads, sources } from "@/db/schema";
+import { flows, imports, leads, sources } from "@/db/schema";
+import { timelineOf } from "@/lib/flow/lead-events";
 import type { Cursor } from "./cursor";
 import type { LeadFilter } from "./filters";
 import { leadWhere } from "./lead-where";
@@ -73,11 +74,8 @@ export async function getLeadForAccount(accountId: string, leadId: string) {
 }
 
 export async function listLeadEvents(leadId: string) {
-  return getDb()
-    .select({ position: leadEvents.position, step: leadEvents.step, outcome: leadEvents.outcome, reason: leadEvents.reason, durationMs: leadEvents.durationMs, ranAt: leadEvents.createdAt })
-    .from(leadEvents)
-    .where(eq(leadEvents.leadId, leadId))
-    .orderBy(asc(leadEvents.position), asc(leadEvents.id));
+  const [row] = await getDb().select({ events: leads.events, submittedAt: leads.submittedAt }).from(leads).where(eq(leads.id, leadId));
+  return row ? timelineOf(row.events, row.submittedAt) : [];
 }
 
 // The account's imports, newest first, for the import filter and report labels.
