@@ -12,7 +12,8 @@ describe("importEvent", () => {
     const event = importEvent(ended, { eventId: "evt_1", appUrl: "https://lp.example.com/", endedAt: new Date() });
     expect(event).toMatchObject({
       id: ended.id, event_id: "evt_1", type: "import.failed", status: "failed",
-      counts: { rows: 10, processed: 6, success: 4, failure: 1, error: 1, skipped: 0, invalid: 2, unreadable: 0 },
+      // The 4 rows the failed import never reached are failures not imported, as in results.csv.
+      counts: { rows: 10, processed: 6, success: 4, failure: 5, error: 1, not_imported: 4, skipped: 0, invalid: 2, unreadable: 0 },
       error: "The import stopped on an internal error.", ended_at: "2026-12-06T01:30:00.000Z",
       results_url: `https://lp.example.com/api/imports/${ended.id}/results.csv`,
       summary_url: `https://lp.example.com/api/imports/${ended.id}/summary`,
@@ -25,8 +26,11 @@ describe("importEmail", () => {
   it("says how the import ended, its counts, why it failed and where to look", () => {
     const mail = importEmail(importEvent(ended, { eventId: "e", appUrl: "https://lp.example.com", endedAt: new Date() }));
     expect(mail.subject).toBe("Import failed: leads.csv");
-    expect(mail.text).toContain("Success: 4\nFailure: 1\nError: 1\nNot imported: 0");
+    expect(mail.text).toContain("Success: 4\nFailure: 5 (4 of them not imported)\nError: 1");
+    expect(mail.text).toContain("A failure is a lead the flow did not accept, or a row not imported");
     expect(mail.text).toContain("The import stopped on an internal error.");
+    const none = importEmail(importEvent({ ...ended, status: "completed", processedRows: 10, successCount: 8 }, { eventId: "e", appUrl: "https://x", endedAt: new Date() }));
+    expect(none.text).toContain("Failure: 1\nError: 1");
     expect(mail.text).toContain(`https://lp.example.com/imports/${ended.id}`);
   });
 });

@@ -1,5 +1,9 @@
 // The JSON body of an "import ended" webhook, and the email's words, from the import row as the
 // transaction that ended it sees it. Pure: lib/notifications/outbox.ts stores the result.
+// Rows are counted as the import page, the import JSON and results.csv count them (issue #14), by
+// rowOutcomes: a row not imported is a failure, and not_imported says how many failures got no lead.
+import { rowOutcomes } from "@/lib/imports/report/row-outcomes";
+
 export type EndedImport = {
   id: string;
   status: "completed" | "failed" | "cancelled";
@@ -26,7 +30,21 @@ export type ImportEvent = {
   file_name: string;
   flow_id: string | null;
   source_id: string | null;
-  counts: { rows: number; processed: number; success: number; failure: number; error: number; skipped: number; invalid: number; unreadable: number };
+  counts: {
+    rows: number;
+    processed: number;
+    /** success + failure + error = rows once ended, as results.csv's import_outcome. */
+    success: number;
+    /** Leads the flow did not accept plus rows not imported. */
+    failure: number;
+    error: number;
+    /** Of the failures, rows with no lead (reason "Not imported: ..."), rows never reached included. */
+    not_imported: number;
+    /** Kept for old receivers: rows not imported that the import did reach (invalid, repeated, no flow). */
+    skipped: number;
+    invalid: number;
+    unreadable: number;
+  };
   error: string | null;
   ended_at: string;
   results_url: string;
@@ -38,6 +56,7 @@ const base = (appUrl: string) => appUrl.replace(/\/+$/, "");
 
 export function importEvent(imp: EndedImport, options: { eventId: string; appUrl: string; endedAt: Date }): ImportEvent {
   const api = `${base(options.appUrl)}/api/imports/${imp.id}`;
+  const { outcomes, notImported } = rowOutcomes(imp);
   return {
     id: imp.id,
     event_id: options.eventId,
@@ -49,9 +68,8 @@ export function importEvent(imp: EndedImport, options: { eventId: string; appUrl
     counts: {
       rows: imp.rows,
       processed: imp.processedRows,
-      success: imp.successCount,
-      failure: imp.failureCount,
-      error: imp.errorCount,
+      ...outcomes,
+      not_imported: notImported,
       skipped: imp.skippedRows,
       invalid: imp.invalidRows,
       unreadable: imp.unreadableRows,
@@ -64,6 +82,13 @@ export function importEvent(imp: EndedImport, options: { eventId: string; appUrl
   };
 }
 
+// The import page's note on outcomes (OUTCOMES_NOTE in lib/imports/report/progress-wording.ts) in the
+// same words, but for a reader of the email, for whom that note's "here" would mean nothing.
+const OUTCOMES_MAIL_NOTE =
+  "Every row has one outcome, the same on the import's page and in results.csv: success, failure or error. " +
+  "A failure is a lead the flow did not accept, or a row not imported: no lead was made, because the row was invalid " +
+  "or repeated an earlier one (with “Import only valid rows”), named no flow of yours, or the import stopped before it.";
+
 const WORD: Record<EndedImport["status"], string> = { completed: "finished", failed: "failed", cancelled: "was cancelled" };
 
 export function importEmail(event: ImportEvent): { subject: string; text: string } {
@@ -74,9 +99,10 @@ export function importEmail(event: ImportEvent): { subject: string; text: string
     "",
     `Rows in the file: ${c.rows}`,
     `Success: ${c.success}`,
-    `Failure: ${c.failure}`,
+    `Failure: ${c.failure}${c.not_imported > 0 ? ` (${c.not_imported} of them not imported)` : ""}`,
     `Error: ${c.error}`,
-    `Not imported: ${c.skipped}`,
+    "",
+    OUTCOMES_MAIL_NOTE,
     ...(event.error ? ["", event.error] : []),
     "",
     `See the results: ${event.page_url}`,

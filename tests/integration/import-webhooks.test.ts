@@ -107,9 +107,41 @@ describe("import webhooks", () => {
       results_url: `${appUrl}/api/imports/${id}/results.csv`,
       summary_url: `${appUrl}/api/imports/${id}/summary`,
     });
-    expect(body.counts.success + body.counts.failure + body.counts.skipped).toBe(3);
+    expect(body.counts.success + body.counts.failure + body.counts.error).toBe(3);
     expect(mine[0]!.headers[EVENT_ID_HEADER.toLowerCase()]).toBe(notice!.id);
     expect(mine[0]!.headers["content-type"]).toBe("application/json");
+  });
+
+  // Issue #14, one vocabulary: the event counts rows as the import JSON and results.csv do, so a row
+  // not imported (invalid, under "Import only valid rows") is a failure there too, and not_imported
+  // says how many of the failures got no lead.
+  it("counts rows by outcome as the import JSON and results.csv do, rows not imported among the failures", async () => {
+    const target = await setup("/vocabulary");
+    const id = await uploadedAndMapped(target);
+    await json(callImport(id, "confirm", { auth: target.apiKey, body: { mode: "valid" } }), 202);
+    expect(await runJobToEnd(id)).toBe("done");
+    const view = await json<{ outcomes: Record<string, number>; notImported: number }>(callImport(id, "status", { auth: target.apiKey }));
+    const csv = await (await callImport(id, "results.csv", { auth: target.apiKey })).text();
+    // import_line_num then import_outcome (the reason may hold commas, so not counted from the end).
+    const csvOutcomes = csv.split("\r\n").slice(1).filter(Boolean).map((line) => /,\d+,(success|failure|error),/.exec(line)?.[1]);
+    const [notice] = await noticesOf(id);
+    const counts = (notice!.payload as { counts: Record<string, number> }).counts;
+    expect(counts).toMatchObject({ rows: 3, success: 2, failure: 1, error: 0, not_imported: 1, skipped: 1 });
+    expect({ success: counts.success, failure: counts.failure, error: counts.error }).toEqual(view.outcomes);
+    expect(counts.not_imported).toBe(view.notImported);
+    expect(csvOutcomes.filter((o) => o === "failure")).toHaveLength(counts.failure!);
+  });
+
+  it("counts the rows a cancelled import never reached as failures not imported, as results.csv does", async () => {
+    const target = await setup("/cancelled-early");
+    const id = await uploadedAndMapped(target);
+    await json(callImport(id, "cancel", { auth: target.apiKey, body: {} }), 202);
+    const view = await json<{ outcomes: Record<string, number>; notImported: number }>(callImport(id, "status", { auth: target.apiKey }));
+    const [notice] = await noticesOf(id);
+    const counts = (notice!.payload as { counts: Record<string, number> }).counts;
+    expect(counts).toMatchObject({ rows: 3, processed: 0, success: 0, failure: 3, error: 0, not_imported: 3 });
+    expect({ success: counts.success, failure: counts.failure, error: counts.error }).toEqual(view.outcomes);
+    expect(counts.not_imported).toBe(view.notImported);
   });
 
   it("tries again after the receiver answers 500, with the same event id, once the wait is over", async () => {
