@@ -327,6 +327,11 @@ export const importRows = pgTable(
     problem: text("problem"),
     problems: jsonb("problems"),
     duplicateOfLine: integer("duplicate_of_line"),
+    // Cells corrected in place before the import (issue #16), by column index ({"3": "TX"}): kept
+    // apart from `fields`, which stays what the file said (the lead's raw data).
+    corrections: jsonb("corrections"),
+    correctedBy: text("corrected_by"),
+    correctedAt: timestamp("corrected_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.importId, t.line] })],
 );

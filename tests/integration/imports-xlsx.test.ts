@@ -109,7 +109,7 @@ describe("an .xlsx upload", () => {
     ]);
     const csv = await (await callImport(id, "results.csv", { auth: target.apiKey })).text();
     const lines = csv.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-    expect(lines[0]).toBe("First Name,Email,Phone,Zip,Date of Birth,State,Loan Amount,import_line_num,import_outcome,import_lead_id,import_reason");
+    expect(lines[0]).toBe("First Name,Email,Phone,Zip,Date of Birth,State,Loan Amount,import_line_num,import_outcome,import_lead_id,import_reason,import_corrected");
     expect(lines[1]).toMatch(/^Ana,ana@example.com,5127891234,02134,1980-04-15,TX,250000,2,success,/);
     expect(lines).toHaveLength(3);
   });

@@ -1,24 +1,21 @@
 import Link from "next/link";
-import { DataTable, type Column } from "@/app/_components/data-table";
+import { DataTable } from "@/app/_components/data-table";
 import { buttonClass, Card } from "@/app/_components/ui";
 import { formatCount } from "@/lib/leads/format";
-import { getImportMapping, getImportProblems, type ImportView } from "@/lib/imports/service";
+import { getImportMapping, type ImportView } from "@/lib/imports/service";
 import type { WizardCaller } from "@/lib/imports/wizard-access";
-import { rowAndLine } from "@/lib/imports/report/row-label";
 import { validRows } from "@/lib/imports/wizard-labels";
-import { importApiUrl, importPagePath, type UploadTarget } from "@/lib/imports/wizard-scope";
+import { importPagePath, type UploadTarget } from "@/lib/imports/wizard-scope";
 import { FileSettingsForm } from "./file-settings-form";
 import { ImportChoice } from "./import-buttons";
 import { MappingForm } from "./mapping-form";
 import { CountTiles } from "./count-tiles";
-import { PagingLinks } from "./paging-links";
+import { ProblemsCard } from "./problems-card";
 import { ScrollRegion } from "./scroll-region";
 
 // Steps 2 to 4 of an import's page: how the file is read, the column mapping, and the validation
 // report. The file's values are shown as uploaded, header row or not: masking applies to the leads
 // stored from it (docs/ui.md, "Masked fields").
-
-const PROBLEMS_PAGE = 50;
 
 type StepProps = { caller: WizardCaller; view: ImportView };
 
@@ -111,64 +108,5 @@ export function ValidationReport({ caller, view, after, target }: StepProps & { 
       </Card>
       <ProblemsCard caller={caller} view={view} after={after} />
     </div>
-  );
-}
-
-/** Every problem row, a page at a time by line: one table row per problem, and one for a repeat. */
-async function ProblemsCard({ caller, view, after }: StepProps & { after: number }) {
-  const answer = await getImportProblems(caller.access, view.id, { after, limit: PROBLEMS_PAGE });
-  // A pruned import (its rows deleted) is finished, so it shows the summary, not this card.
-  const problems = answer && "status" in answer ? null : answer;
-  const rows = (problems ?? []).flatMap((row) => [
-    ...row.problems.map((p) => ({ line: row.line, row: row.row, field: p.field ?? "", value: p.value, reason: p.reason })),
-    ...(row.duplicateOfLine === null ? [] : [{ line: row.line, row: row.row, field: "", value: "", reason: `Duplicate of line ${row.duplicateOfLine}` }]),
-  ]);
-  const last = problems?.at(-1)?.line;
-  if (rows.length === 0 && after === 0) {
-    return (
-      <Card id="problems" title="Rows with problems">
-        <p className="mt-2 text-sm text-slate-600">Every row passed: nothing to fix.</p>
-      </Card>
-    );
-  }
-  return (
-    <Card id="problems" title="Rows with problems">
-      <p className="mt-1 text-sm">
-        <a href={importApiUrl(caller.scope, view.id, "problems.csv")} className="font-medium text-blue-800 underline" download>
-          Download the invalid rows (problems.csv)
-        </a>
-        <span className="text-slate-600"> · the file&apos;s own columns plus the line number and reason, to fix and import again.</span>
-      </p>
-      <ProblemsTable rows={rows} />
-      <PagingLinks
-        label="Problem pages"
-        first={after > 0 ? importPagePath(caller.scope, view.id) : null}
-        next={problems && problems.length === PROBLEMS_PAGE && last ? importPagePath(caller.scope, view.id, { after: last }) : null}
-      />
-    </Card>
-  );
-}
-
-type ProblemLine = { line: number; row: number | null; field: string; value: string; reason: string };
-
-const problemColumns: Array<Column<ProblemLine>> = [
-  { header: "Row, line", className: "tabular-nums whitespace-nowrap", cell: (r) => rowAndLine(r.row, r.line) },
-  { header: "Field", className: "font-mono text-xs", cell: (r) => r.field },
-  { header: "Value", cell: (r) => r.value },
-  { header: "Reason", cell: (r) => r.reason },
-];
-
-function ProblemsTable({ rows }: { rows: ProblemLine[] }) {
-  return (
-    <ScrollRegion label="Problems by line" className="mt-3">
-      <DataTable
-        caption="Problems by line: the field, its value and the reason"
-        columns={problemColumns}
-        rows={rows}
-        rowKey={(_, i) => i}
-        padding="compact"
-        rowClassName="align-top"
-      />
-    </ScrollRegion>
   );
 }

@@ -8,18 +8,19 @@ import { problemText, readProblems, readResults } from "./report";
 
 const PAGE = 1000;
 
-export const RESULT_COLUMNS = ["import_line_num", "import_outcome", "import_lead_id", "import_reason"];
+export const RESULT_COLUMNS = ["import_line_num", "import_outcome", "import_lead_id", "import_reason", "import_corrected"];
 
 /**
- * Original columns plus import_line_num, import_outcome, import_lead_id, import_reason: one line per
- * data row of the file, unreadable rows included. A row with more values than the header is cut to
+ * Original columns plus import_line_num, import_outcome, import_lead_id, import_reason and
+ * import_corrected: one line per data row of the file, unreadable rows included. A row corrected in
+ * place (issue #16) shows the values it was imported with and import_corrected `true`. A row with more values than the header is cut to
  * the header's width here (its problem says so); the staged row keeps every value.
  */
 export function resultsCsv(database: Database, imp: Import): ReadableStream<Uint8Array> {
   const headers = imp.headers as string[];
   return pagedCsv([...headers, ...RESULT_COLUMNS], async (after) => {
     const rows = await readResults(database, imp, { after, limit: PAGE });
-    return rows.map((r) => ({ line: r.line, cells: [...fit(r.cells, headers.length), r.line, r.outcome, r.leadId, r.reason] }));
+    return rows.map((r) => ({ line: r.line, cells: [...fit(r.cells, headers.length), r.line, r.outcome, r.leadId, r.reason, r.corrected ? "true" : "false"] }));
   });
 }
 

@@ -2,26 +2,31 @@
 // source of the results and problems CSV files. Keyset pages by line, so any page costs the same.
 import type { Database } from "@/db/client";
 import type { Import } from "@/db/schema";
+import { correctedCells, type Corrections } from "../correct/cells";
 import { queryOf, type RowProblem } from "../stage/staged-rows";
 
 export type ResultRow = {
   line: number;
+  /** The row's cells as imported: with its corrections, when it was corrected in place (issue #16). */
   cells: string[];
+  /** Whether a cell was corrected in place: the lead carries the corrected value, its raw data the file's. */
+  corrected: boolean;
   /** Empty while the import has not reached the row yet. */
   outcome: "success" | "failure" | "error" | "";
   leadId: string | null;
   reason: string;
 };
 
-export type ProblemRow = { line: number; cells: string[]; problems: RowProblem[]; duplicateOfLine: number | null };
+/** `readable`: false for a row with too few or too many values, whose cells cannot be corrected in place. */
+export type ProblemRow = { line: number; cells: string[]; problems: RowProblem[]; duplicateOfLine: number | null; corrected: boolean; readable: boolean };
 
-type Joined = { line: number; fields: string[]; problems: RowProblem[] | null; duplicate_of_line: number | null; lead_id: string | null; outcome: ResultRow["outcome"] | null; reason: string | null };
+type Joined = { line: number; fields: string[]; corrections: Corrections | null; problems: RowProblem[] | null; duplicate_of_line: number | null; lead_id: string | null; outcome: ResultRow["outcome"] | null; reason: string | null };
 
 const FINISHED: ReadonlySet<Import["status"]> = new Set(["completed", "cancelled", "failed"]);
 
 export async function readResults(database: Database, imp: Import, page: { after: number; limit: number; outcome?: ResultRow["outcome"] }): Promise<ResultRow[]> {
   const { rows } = await queryOf(database)<Joined>(
-    `select r.line, r.fields, r.problems, r.duplicate_of_line, l.id as lead_id, l.outcome::text as outcome, l.reason
+    `select r.line, r.fields, r.corrections, r.problems, r.duplicate_of_line, l.id as lead_id, l.outcome::text as outcome, l.reason
      from import_rows r left join leads l on l.import_id = r.import_id and l.import_line = r.line
      where r.import_id = $1 and r.line > $2 and ($4::text is null or coalesce(l.outcome::text, $5) = $4)
      order by r.line limit $3`,
@@ -31,9 +36,10 @@ export async function readResults(database: Database, imp: Import, page: { after
 }
 
 function toResult(imp: Import, row: Joined): ResultRow {
-  if (row.lead_id !== null) return { line: row.line, cells: row.fields, outcome: row.outcome ?? "error", leadId: row.lead_id, reason: row.reason ?? "" };
-  if (!FINISHED.has(imp.status)) return { line: row.line, cells: row.fields, outcome: "", leadId: null, reason: "" };
-  return { line: row.line, cells: row.fields, outcome: "failure", leadId: null, reason: notImportedReason(imp, row) };
+  const cells = { line: row.line, cells: correctedCells(row.fields, row.corrections), corrected: row.corrections !== null };
+  if (row.lead_id !== null) return { ...cells, outcome: row.outcome ?? "error", leadId: row.lead_id, reason: row.reason ?? "" };
+  if (!FINISHED.has(imp.status)) return { ...cells, outcome: "", leadId: null, reason: "" };
+  return { ...cells, outcome: "failure", leadId: null, reason: notImportedReason(imp, row) };
 }
 
 function notImportedReason(imp: Import, row: Joined): string {
@@ -53,12 +59,19 @@ export function problemText(problems: RowProblem[] | null, duplicateOfLine: numb
 export async function readProblems(database: Database, importId: string, page: { after: number; limit: number; kind?: "invalid" | "duplicate" }): Promise<ProblemRow[]> {
   const filter =
     page.kind === "invalid" ? "problems is not null" : page.kind === "duplicate" ? "duplicate_of_line is not null" : "(problems is not null or duplicate_of_line is not null)";
-  const { rows } = await queryOf(database)<Pick<Joined, "line" | "fields" | "problems" | "duplicate_of_line">>(
-    `select line, fields, problems, duplicate_of_line from import_rows
+  const { rows } = await queryOf(database)<Pick<Joined, "line" | "fields" | "corrections" | "problems" | "duplicate_of_line"> & { readable: boolean }>(
+    `select line, fields, corrections, problems, duplicate_of_line, problem is null as readable from import_rows
      where import_id = $1 and line > $2 and ${filter} order by line limit $3`,
     [importId, page.after, page.limit],
   );
-  return rows.map((r) => ({ line: r.line, cells: r.fields, problems: r.problems ?? [], duplicateOfLine: r.duplicate_of_line }));
+  return rows.map((r) => ({
+    line: r.line,
+    cells: correctedCells(r.fields, r.corrections),
+    problems: r.problems ?? [],
+    duplicateOfLine: r.duplicate_of_line,
+    corrected: r.corrections !== null,
+    readable: r.readable,
+  }));
 }
 
 export type ReasonCount = { outcome: "success" | "failure" | "error"; reason: string; count: number };

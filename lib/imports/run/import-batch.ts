@@ -10,6 +10,7 @@ import { processLeads } from "@/lib/flow/process-leads";
 import type { FlowContext, LeadInput } from "@/lib/flow/flow-context";
 import { newId } from "@/lib/ids";
 import { contextOfRow, type FlowRouting } from "./flows";
+import { correctionOf } from "../correct/lead-correction";
 import { addCheck, noneChecked, problemCheck, type Checked } from "../validate/checked-rows";
 import { checkLead, leadData, planFor, type RowPlan } from "../validate/row-check";
 import type { ImportMode, Mapping } from "../settings";
@@ -107,7 +108,7 @@ function addLead(run: ImportRun, batch: Batch, ctx: FlowContext, row: StoredRow,
   }
   const inputs = batch.groups.get(ctx) ?? [];
   // The id is chosen here so the lead keeps it when its batch runs again after its deliveries.
-  inputs.push({ id: newId(), data, normalized, importId: run.importId, importLine: row.line, isBatchLead: true });
+  inputs.push({ id: newId(), data, normalized, importId: run.importId, importLine: row.line, isBatchLead: true, correction: correctionOf(run.mapping, row) });
   batch.groups.set(ctx, inputs);
 }
 

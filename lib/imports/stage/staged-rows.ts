@@ -1,6 +1,7 @@
 // Staged rows and the stored file: written with COPY (db/bulk-copy.ts), read back in line order.
 import type { CopyRows, CopyTarget } from "@/db/bulk-copy";
 import type { Database } from "@/db/client";
+import { correctedCells, type Corrections } from "../correct/cells";
 import { rechunk } from "../read/byte-stream";
 
 type Query = <T>(text: string, params?: unknown[]) => Promise<{ rows: T[] }>;
@@ -38,21 +39,32 @@ export async function* readFile(query: Query, importId: string): AsyncGenerator<
 
 export type StoredRow = {
   line: number;
+  /** The row's cells with any corrections applied: what validation checks and the import maps. */
   fields: string[];
   problem: string | null;
   problems: RowProblem[] | null;
   duplicate_of_line: number | null;
+  /** Set when cells were corrected in place (issue #16): the file's own cells, the corrections and who made them. */
+  corrected?: RowCorrection;
 };
+
+export type RowCorrection = { fileFields: string[]; corrections: Corrections; by: string };
 
 export type RowProblem = { field: string | null; value: string; reason: string };
 
 /** The next rows after `afterLine`, in file order. */
 export async function readRows(query: Query, importId: string, afterLine: number, limit: number): Promise<StoredRow[]> {
-  const { rows } = await query<StoredRow>(
-    `select line, fields, problem, problems, duplicate_of_line from import_rows
+  const { rows } = await query<StoredRow & { corrections: Corrections | null; corrected_by: string | null }>(
+    `select line, fields, problem, problems, duplicate_of_line, corrections, corrected_by from import_rows
      where import_id = $1 and line > $2 order by line limit $3`,
     [importId, afterLine, limit],
   );
+  // In place: most rows have no corrections, and a million of them should not be copied for that.
+  for (const row of rows) {
+    if (row.corrections === null) continue;
+    row.corrected = { fileFields: row.fields, corrections: row.corrections, by: row.corrected_by ?? "" };
+    row.fields = correctedCells(row.fields, row.corrections);
+  }
   return rows;
 }
 
