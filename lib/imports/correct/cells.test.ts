@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Mapping } from "../settings";
-import { cellMatches, columnsOf, correctedCells, correctedColumnNames, mergeCorrections } from "./cells";
+import { cellMatches, columnsOf, correctedCells, mergeCorrections } from "./cells";
 
 const headers = ["First Name", "Email", "State"];
 const mapping: Mapping = [
@@ -55,11 +55,5 @@ describe("cellMatches", () => {
     expect(cellMatches("", "")).toBe(true);
     expect(cellMatches(undefined, " ")).toBe(true);
     expect(cellMatches("TX", "")).toBe(false);
-  });
-});
-
-describe("correctedColumnNames", () => {
-  it("names the corrected columns in file order", () => {
-    expect(correctedColumnNames(headers, { "2": "TX", "0": "Ann" })).toEqual(["First Name", "State"]);
   });
 });

@@ -56,11 +56,3 @@ export function mergeCorrections(fields: string[], current: Corrections | null, 
 export function cellMatches(cell: string | undefined, find: string): boolean {
   return (cell ?? "").trim().toLowerCase() === find.trim().toLowerCase();
 }
-
-/** The names of the corrected columns, for the lead's timeline (names only: a masked field's value never shows). */
-export function correctedColumnNames(headers: string[], corrections: Corrections): string[] {
-  return Object.keys(corrections)
-    .map(Number)
-    .sort((a, b) => a - b)
-    .map((column) => headers[column] ?? `Column ${column + 1}`);
-}
