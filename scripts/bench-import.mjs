@@ -15,8 +15,8 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createReadStream, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
-import { Readable } from "node:stream";
 import pg from "pg";
 import { cachedFileProblem, generateCsv, generateXlsx } from "./bench-files.mjs";
 import { startBenchServer } from "./bench-server.mjs";
@@ -211,6 +211,25 @@ function watchRss(pid) {
   return { phase: (name) => (phase = name), peaks, stop: () => (clearInterval(timer), peak) };
 }
 
+/**
+ * POSTs a file as a streamed body with node:http, not fetch: the 201 comes once the file is staged,
+ * and fetch gives up waiting for it after 300 s (undici's headersTimeout), which a large workbook
+ * passes. The server's own requestTimeout (300 s, Node's default) still applies to a CSV body.
+ */
+function postFile(url, file, headers) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", headers: { ...headers, "content-type": contentType(), "content-length": String(statSync(file).size) } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => (text += d));
+      res.on("end", () => resolve({ status: res.statusCode, text }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    createReadStream(file, { highWaterMark: 256 * 1024 }).on("error", reject).pipe(req);
+  });
+}
+
 const contentType = () => (settings.format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
 
 async function runImport(baseUrl, target, file, rss) {
@@ -218,13 +237,8 @@ async function runImport(baseUrl, target, file, rss) {
   const auth = `Basic ${Buffer.from(`API:${target.apiKey}`).toString("base64")}`;
   const started = performance.now();
   const query = settings.stageOnly ? "" : "?auto=1";
-  const res = await fetch(`${baseUrl}/api/flows/${target.flowId}/sources/${target.sourceId}/imports${query}`, {
-    method: "POST",
-    headers: { authorization: auth, "content-type": contentType(), "content-length": String(statSync(file).size), "x-file-name": `leads.${settings.format}` },
-    body: Readable.toWeb(createReadStream(file, { highWaterMark: 256 * 1024 })),
-    duplex: "half",
-  });
-  const text = await res.text();
+  const res = await postFile(`${baseUrl}/api/flows/${target.flowId}/sources/${target.sourceId}/imports${query}`, file, { authorization: auth, "x-file-name": `leads.${settings.format}` });
+  const text = res.text;
   if (res.status !== 201) throw new Error(`upload answered ${res.status}: ${text.slice(0, 2000)}`);
   const created = JSON.parse(text);
   const times = { staged: (performance.now() - started) / 1000 };
@@ -269,15 +283,9 @@ async function runImportsStepByStep(baseUrl, target, files, rss) {
   const at = () => (performance.now() - started) / 1000;
   const created = await Promise.all(
     files.map(async (file, i) => {
-      const res = await fetch(`${baseUrl}/api/flows/${target.flowId}/sources/${target.sourceId}/imports`, {
-        method: "POST",
-        headers: { authorization: auth, "content-type": contentType(), "content-length": String(statSync(file).size), "x-file-name": `leads-${i + 1}.${settings.format}` },
-        body: Readable.toWeb(createReadStream(file, { highWaterMark: 256 * 1024 })),
-        duplex: "half",
-      });
-      const body = await res.json();
-      if (res.status !== 201) throw new Error(`upload answered ${res.status}: ${JSON.stringify(body)}`);
-      return body.id;
+      const res = await postFile(`${baseUrl}/api/flows/${target.flowId}/sources/${target.sourceId}/imports`, file, { authorization: auth, "x-file-name": `leads-${i + 1}.${settings.format}` });
+      if (res.status !== 201) throw new Error(`upload answered ${res.status}: ${res.text.slice(0, 2000)}`);
+      return JSON.parse(res.text).id;
     }),
   );
   const times = { staged: at() };
