@@ -5,9 +5,10 @@ import { Card, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui"
 import { can } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
 import { getHomeData, type HomeImport } from "@/lib/home/dashboard";
-import type { OutcomeTotals } from "@/lib/home/summary";
+import { importOutcomesText, type OutcomeTotals } from "@/lib/home/summary";
 import { STATUS_LABELS } from "@/lib/imports/wizard-labels";
 import { formatCount, formatDateTimeZoned } from "@/lib/leads/format";
+import { IMPORT_OUTCOMES_NOTE } from "@/lib/reports/import-outcomes-note";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -34,6 +35,10 @@ export default async function HomePage() {
           <Card id="home-leads" title="Leads">
             <LeadCounts label="Today" range="today" totals={home.leads.today} />
             <LeadCounts label="Last 7 days" range="last_7_days" totals={home.leads.week} />
+            <p className="mt-3 text-xs text-slate-600">
+              Leads by the outcome the flow gave them. Rows of a file that were not imported made no lead, so they are not counted here;
+              an import counts them as failures (under Latest imports and on its page).
+            </p>
           </Card>
           <Card id="home-flows" title="Flows">
             <ul className="mt-3 divide-y divide-slate-100 text-sm">
@@ -72,9 +77,14 @@ export default async function HomePage() {
                 {mayImport && <Link href="/imports/new" className="text-blue-800 underline">Import leads</Link>}
               </p>
             ) : (
-              <ul className="mt-3 divide-y divide-slate-100 text-sm">
-                {home.recent.map((imp) => <RecentImport key={imp.id} imp={imp} timeZone={timeZone} />)}
-              </ul>
+              <>
+                <ul className="mt-3 divide-y divide-slate-100 text-sm">
+                  {home.recent.map((imp) => <RecentImport key={imp.id} imp={imp} timeZone={timeZone} />)}
+                </ul>
+                <p className="mt-2 text-xs text-slate-600">
+                  Rows by outcome, as on each import&apos;s page and in its results.csv: a failure is a lead the flow did not accept, or a row not imported (no lead was made).
+                </p>
+              </>
             )}
           </Card>
         </div>
@@ -108,6 +118,7 @@ function LeadCounts({ label, range, totals }: { label: string; range: string; to
 }
 
 function RecentImport({ imp, timeZone }: { imp: HomeImport; timeZone: string }) {
+  const outcomes = importOutcomesText(imp);
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-2">
       <span>
@@ -117,6 +128,13 @@ function RecentImport({ imp, timeZone }: { imp: HomeImport; timeZone: string }) 
       <span className="tabular-nums text-slate-600">
         {formatCount(imp.rows)} rows · {formatDateTimeZoned(imp.createdAt, timeZone)}
       </span>
+      {outcomes && (
+        // The title says what the words mean, as the note under the import page's counts does.
+        <span className="basis-full text-xs tabular-nums text-slate-600" title={IMPORT_OUTCOMES_NOTE}>
+          {outcomes}
+        </span>
+      )}
     </li>
   );
 }
+

@@ -1,23 +1,26 @@
 import "server-only";
 import { parseLeadParams, toLeadFilter } from "@/lib/leads/filters";
 import { wallDateKey } from "@/lib/leads/time-range";
+import { rowOutcomes } from "@/lib/imports/report/row-outcomes";
 import { countLeadsByGroup } from "@/lib/reports/queries";
 import { listFlowsWithLastLead, listRecentImports, listRunningImports, type HomeImportRow } from "./queries";
 import { leadTotals } from "./summary";
 
-// An import as the home page shows it, in the shape the import pages' live progress reads.
+// An import as the home page shows it, in the shape the import pages' live progress reads, its rows
+// counted by outcome as the import's page, the import JSON and results.csv count them (issue #14).
 function toHomeImport(row: HomeImportRow) {
+  const { outcomes, notImported } = rowOutcomes(row);
   return {
     id: row.id,
     status: row.status,
     fileName: row.fileName,
     rows: row.rows,
     validated: row.validated,
-    processed: row.processed,
+    processed: row.processedRows,
     invalid: Math.max(row.invalidRows, row.unreadableRows),
     duplicates: row.duplicates,
-    outcomes: { success: row.success, failure: row.failure, error: row.error },
-    notImported: row.notImported,
+    outcomes,
+    notImported,
     createdAt: row.createdAt,
     completedAt: row.completedAt,
   };

@@ -1,5 +1,6 @@
 // The home page's lead numbers from a report's per-day counts: today and the last 7 days, by outcome.
 // Pure, so the arithmetic is unit-tested without a database.
+import { formatCount } from "@/lib/leads/format";
 import type { GroupCount } from "@/lib/reports/count-query";
 
 export type OutcomeTotals = { submitted: number; success: number; failure: number; error: number };
@@ -23,4 +24,13 @@ export function leadTotals(days: readonly GroupCount[], todayKey: string): { tod
     if (day.key === todayKey) add(today, day);
   }
   return { today, week };
+}
+
+// An import's rows by outcome in the import page's words ("How far it got", issue #14): a row not
+// imported is one of the failures. Null before any row has an outcome (a staged file, say).
+export function importOutcomesText(imp: { outcomes: { success: number; failure: number; error: number }; notImported: number }): string | null {
+  const { success, failure, error } = imp.outcomes;
+  if (success + failure + error === 0) return null;
+  const notImported = imp.notImported > 0 ? ` (${formatCount(imp.notImported)} of them not imported)` : "";
+  return `${formatCount(success)} success, ${formatCount(failure)} failure${notImported}, ${formatCount(error)} error`;
 }

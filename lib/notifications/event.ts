@@ -3,6 +3,7 @@
 // Rows are counted as the import page, the import JSON and results.csv count them (issue #14), by
 // rowOutcomes: a row not imported is a failure, and not_imported says how many failures got no lead.
 import { rowOutcomes } from "@/lib/imports/report/row-outcomes";
+import { IMPORT_OUTCOMES_NOTE } from "@/lib/reports/import-outcomes-note";
 
 export type EndedImport = {
   id: string;
@@ -82,13 +83,6 @@ export function importEvent(imp: EndedImport, options: { eventId: string; appUrl
   };
 }
 
-// The import page's note on outcomes (OUTCOMES_NOTE in lib/imports/report/progress-wording.ts) in the
-// same words, but for a reader of the email, for whom that note's "here" would mean nothing.
-const OUTCOMES_MAIL_NOTE =
-  "Every row has one outcome, the same on the import's page and in results.csv: success, failure or error. " +
-  "A failure is a lead the flow did not accept, or a row not imported: no lead was made, because the row was invalid " +
-  "or repeated an earlier one (with “Import only valid rows”), named no flow of yours, or the import stopped before it.";
-
 const WORD: Record<EndedImport["status"], string> = { completed: "finished", failed: "failed", cancelled: "was cancelled" };
 
 export function importEmail(event: ImportEvent): { subject: string; text: string } {
@@ -102,7 +96,7 @@ export function importEmail(event: ImportEvent): { subject: string; text: string
     `Failure: ${c.failure}${c.not_imported > 0 ? ` (${c.not_imported} of them not imported)` : ""}`,
     `Error: ${c.error}`,
     "",
-    OUTCOMES_MAIL_NOTE,
+    IMPORT_OUTCOMES_NOTE,
     ...(event.error ? ["", event.error] : []),
     "",
     `See the results: ${event.page_url}`,

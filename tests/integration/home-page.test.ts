@@ -4,10 +4,12 @@
 import { actAs, signInAs } from "../helpers/as-person";
 import { beforeAll, describe, expect, it } from "vitest";
 import HomePage from "@/app/(account)/page";
+import { createAccount } from "../helpers/accounts";
 import { teamAccount } from "../helpers/people";
 import { getDb } from "@/db";
 import { accounts, imports } from "@/db/schema";
 import { getHomeData } from "@/lib/home/dashboard";
+import { importOutcomesText } from "@/lib/home/summary";
 import { newId } from "@/lib/ids";
 import { addFlow, importLeads, person, submitLeads } from "../helpers/seed-leads";
 
@@ -112,5 +114,36 @@ describe("the home page by role", () => {
       offered[role] = page.includes("/imports/new");
     }
     expect(offered).toEqual({ owner: true, admin: true, editor: true, viewer: false });
+  });
+});
+
+// Issue #14, one vocabulary: the home page counts an import's rows as its own page, the import JSON and
+// results.csv do: a row not imported is a failure, and "not imported" says how many failures got no lead.
+describe("the home page's imports, in the import page's words", () => {
+  it("counts rows not imported, and rows a stopped import never reached, among the failures", async () => {
+    const target = await createAccount({ email: "home-vocabulary@example.com", password: "home-password-1" });
+    const base = { accountId: target.accountId, flowId: target.flowId, sourceId: target.sourceId, settings: {} };
+    const [valid, stopped, running] = [newId(), newId(), newId()];
+    await getDb()
+      .insert(imports)
+      .values([
+        // "Import only valid rows": 7 leads accepted, 1 failed, 2 invalid rows not imported.
+        { ...base, id: valid, fileName: "valid-only.csv", status: "completed", rows: 10, validatedRows: 10, processedRows: 10, successCount: 7, failureCount: 1, skippedRows: 2, createdAt: new Date("2025-01-15T17:00:00Z") },
+        // Cancelled after 4 rows: the 6 never reached are failures not imported in results.csv.
+        { ...base, id: stopped, fileName: "stopped.csv", status: "cancelled", rows: 10, validatedRows: 10, processedRows: 4, successCount: 4, createdAt: new Date("2025-01-15T18:00:00Z") },
+        // Running: rows not reached yet have no outcome.
+        { ...base, id: running, fileName: "running.csv", status: "importing", rows: 100, validatedRows: 100, processedRows: 40, successCount: 30, failureCount: 1, skippedRows: 9, createdAt: new Date("2025-01-15T19:00:00Z") },
+      ]);
+    const home = await getHomeData({ accountId: target.accountId, timeZone: TZ, now });
+    const byId = new Map(home.recent.map((i) => [i.id, i]));
+    expect(byId.get(valid)).toMatchObject({ outcomes: { success: 7, failure: 3, error: 0 }, notImported: 2 });
+    expect(byId.get(stopped)).toMatchObject({ outcomes: { success: 4, failure: 6, error: 0 }, notImported: 6 });
+    expect(home.running[0]).toMatchObject({ id: running, outcomes: { success: 30, failure: 10, error: 0 }, notImported: 9 });
+
+    actAs(await signInAs(target.holderId));
+    const page = strings(await HomePage()).join("\n");
+    expect(page).toContain("Rows of a file that were not imported made no lead, so they are not counted here");
+    expect(page).toContain("a failure is a lead the flow did not accept, or a row not imported (no lead was made).");
+    expect(importOutcomesText(byId.get(valid)!)).toBe("7 success, 3 failure (2 of them not imported), 0 error");
   });
 });
