@@ -1,5 +1,6 @@
 import "server-only";
 import type { SearchParams } from "@/lib/leads/filters";
+import { rowOutcomes } from "@/lib/imports/report/row-outcomes";
 import { maskEmail, maskName, maskPhone } from "@/lib/leads/mask";
 import { resolveTimeFrame, timeFrameSchema } from "@/lib/leads/time-range";
 import { getFilterOptions } from "@/lib/leads/view";
@@ -7,6 +8,8 @@ import { listImportSummariesForSource } from "@/lib/reports/queries";
 import { labelsFrom, reportTable } from "@/lib/reports/report";
 import { scopeFilter } from "./scope";
 import { findSharedLink } from "./service";
+
+const pickOutcomes = ({ outcomes, notImported }: ReturnType<typeof rowOutcomes>) => ({ outcomes, notImported });
 
 // What /r/{token} shows for the viewer's time frame (the only thing the viewer can change), or null
 // for a token that is not a live link. Every query runs with the link's own account id.
@@ -47,8 +50,11 @@ export async function openSharedReport(token: string, searchParams: SearchParams
     sourceName: labels.sources.get(sourceId) ?? "Deleted source",
     table,
     showContacts,
-    imports: imports.map(({ lastLeadEmail, lastLeadPhone, lastLeadName, ...summary }) => ({
+    // Rows by outcome as the import's own page, the import JSON and results.csv count them (issue #14):
+    // rows not imported are failures. The raw counters stay behind: they would say otherwise.
+    imports: imports.map(({ lastLeadEmail, lastLeadPhone, lastLeadName, successCount, failureCount, errorCount, skippedRows, ...summary }) => ({
       ...summary,
+      ...pickOutcomes(rowOutcomes({ ...summary, successCount, failureCount, errorCount, skippedRows })),
       lastLeadEmail: showContacts ? lastLeadEmail : maskEmail(lastLeadEmail),
       lastLeadPhone: showContacts ? lastLeadPhone : maskPhone(lastLeadPhone),
       lastLeadName: showContacts ? lastLeadName : maskName(lastLeadName),

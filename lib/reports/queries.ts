@@ -47,6 +47,7 @@ export async function listImportSummariesForSource(options: { accountId: string;
       successCount: imports.successCount,
       failureCount: imports.failureCount,
       errorCount: imports.errorCount,
+      skippedRows: imports.skippedRows,
       createdAt: imports.createdAt,
       completedAt: imports.completedAt,
       lastLine: imports.lastLine,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { accounts, reportLinks } from "@/db/schema";
+import { accounts, imports, reportLinks } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { openSharedReport } from "@/lib/report-links/shared-report";
 import { changeReportLink, createReportLink, listReportLinks, setPartnerContacts, stopReportLink } from "@/lib/report-links/service";
@@ -127,8 +127,8 @@ describe("the partner report a buyer gives a source", () => {
     expect(report.imports[0]).toMatchObject({
       fileName: "february.csv",
       rows: 3,
-      successCount: 2,
-      failureCount: 1,
+      outcomes: { success: 2, failure: 1, error: 0 },
+      notImported: 0,
       lastLine: 4,
       lastLeadOutcome: "success",
       lastLeadEmail: "m•••@g•••.com",
@@ -145,6 +145,22 @@ describe("the partner report a buyer gives a source", () => {
     const report = await openSharedReport(tokenOf(link.url), allTime);
     if (report?.kind !== "partner") throw new Error("expected a partner report");
     expect(report.imports[0]).toMatchObject({ lastLeadEmail: "maria.lopez@gmail.com", lastLeadPhone: "5127893333", lastLeadName: "maria lopez" });
+  });
+
+  // Issue #14, one vocabulary: a partner sees an import's rows counted as on the import's own page, the
+  // import JSON and results.csv: rows not imported, and rows a stopped import never reached, are failures.
+  it("counts an import's rows by outcome as the import's page does, rows not imported among the failures", async () => {
+    const importId = newId();
+    await getDb().insert(imports).values({
+      id: importId, accountId, flowId: best.ctx.flow.id, sourceId: best.id, settings: {}, fileName: "stopped.csv", status: "cancelled",
+      rows: 10, validatedRows: 10, processedRows: 6, successCount: 4, failureCount: 1, skippedRows: 1, createdAt: day("2025-02-04"),
+    });
+    const link = await share({ kind: "partner", sourceId: best.id });
+    const report = await openSharedReport(tokenOf(link.url), allTime);
+    if (report?.kind !== "partner") throw new Error("expected a partner report");
+    expect(report.imports).toHaveLength(1);
+    // 4 leads accepted; 1 lead failed, 1 invalid row not imported, 4 rows never reached: 6 failures, 5 of them not imported.
+    expect(report.imports[0]).toMatchObject({ id: importId, outcomes: { success: 4, failure: 6, error: 0 }, notImported: 5 });
   });
 
   it("never shows another source's imports", async () => {

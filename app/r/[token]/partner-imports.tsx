@@ -2,6 +2,7 @@ import { DataTable } from "@/app/_components/data-table";
 import { OutcomeBadge } from "@/app/_components/ui";
 import { formatCount, formatDateTime } from "@/lib/leads/format";
 import type { SharedReport } from "@/lib/report-links/shared-report";
+import { IMPORT_OUTCOMES_NOTE } from "@/lib/reports/import-outcomes-note";
 
 type Imports = Extract<SharedReport, { kind: "partner" }>["imports"];
 
@@ -10,6 +11,8 @@ export function PartnerImports({ imports, timeZone, showContacts }: { imports: I
   if (imports.length === 0) return <p className="text-sm text-slate-600">No imports in this time frame.</p>;
   return (
     <div className="overflow-x-auto">
+      {/* What the counts mean, in the import page's words (issue #14). */}
+      <p className="mb-2 text-sm text-slate-600">{IMPORT_OUTCOMES_NOTE}</p>
       <DataTable
         caption="Imports and the last lead each imported"
         rowClassName="align-top"
@@ -30,7 +33,16 @@ export function PartnerImports({ imports, timeZone, showContacts }: { imports: I
           { header: "Status", cell: (i) => i.status },
           { header: "Rows", numeric: true, cell: (i) => formatCount(i.rows) },
           { header: "Processed", numeric: true, cell: (i) => formatCount(i.processedRows) },
-          { header: "Success / failure / error", numeric: true, cell: (i) => `${formatCount(i.successCount)} / ${formatCount(i.failureCount)} / ${formatCount(i.errorCount)}` },
+          {
+            header: "Success / failure / error",
+            numeric: true,
+            cell: (i) => (
+              <>
+                {`${formatCount(i.outcomes.success)} / ${formatCount(i.outcomes.failure)} / ${formatCount(i.outcomes.error)}`}
+                {i.notImported > 0 && <span className="block text-xs text-slate-600">{`${formatCount(i.notImported)} of the failures not imported`}</span>}
+              </>
+            ),
+          },
           { header: `Last imported lead${showContacts ? "" : " (contacts masked)"}`, cell: (i) => <LastLead item={i} /> },
         ]}
       />
