@@ -43,6 +43,9 @@ export const envSchema = z.object({
   // Most fields one lead may carry (real-time API, after nested objects are flattened); more gets 413.
   LEAD_MAX_FIELDS: z.coerce.number().int().min(1).max(100_000).default(500),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(512 * 1024 * 1024),
+  // Longest a whole request may take to arrive (npm start's server; 0: no limit). An upload is answered
+  // once it is staged, so a large file on a slow link or a busy server needs far more than Node's 300 s.
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3600),
   // Uploads receiving at once per source (429 with Retry-After past it); a stalled one stops counting.
   IMPORT_MAX_ACTIVE_PER_SOURCE: z.coerce.number().int().min(1).default(2),
   // Bytes of uploaded files an account's imports may hold (5 GB); 413 past it, until imports are deleted or pruned.

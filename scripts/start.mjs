@@ -48,7 +48,8 @@ const { directRouteFor } = createRequire(import.meta.url)(directRoutesFile);
 // Every request passes it first: the client address from the socket and TRUST_PROXY (a client's own
 // x-leadport-client-address is replaced), the security headers, and 403 for a cross-origin Server
 // Action (lib/http/front-door.ts).
-const frontDoor = createRequire(import.meta.url)(frontDoorFile).frontDoorFromEnv();
+const { frontDoorFromEnv, requestTimeoutMsFromEnv } = createRequire(import.meta.url)(frontDoorFile);
+const frontDoor = frontDoorFromEnv();
 
 let stopping = false;
 const server = createServer((req, res) => {
@@ -58,6 +59,8 @@ const server = createServer((req, res) => {
   void (direct ? direct(req, res) : handleWithNext(req, res));
 });
 if (args.keepAliveTimeout) server.keepAliveTimeout = Number(args.keepAliveTimeout);
+// REQUEST_TIMEOUT_SECONDS (default an hour) instead of Node's 300 s: an upload is answered once staged.
+server.requestTimeout = requestTimeoutMsFromEnv();
 
 // As `next start` does: stop accepting connections, let requests in flight finish, then exit with
 // 128 + the signal's number. lib/startup.ts holds that exit until the in-process worker has handed

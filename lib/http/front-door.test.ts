@@ -2,7 +2,7 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from "no
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER, behindFrontDoor } from "./client-address";
-import { createFrontDoor } from "./front-door";
+import { createFrontDoor, requestTimeoutMsFromEnv } from "./front-door";
 
 // A real HTTP server with the front door in front of a handler that echoes what it was given, as
 // scripts/start.mjs puts it in front of Next.
@@ -76,5 +76,17 @@ describe("the front door", () => {
     const { port } = direct.address() as AddressInfo;
     const sameOrigin = await send(direct, { method: "POST", path: "/login", headers: { "next-action": "7f00", origin: `http://127.0.0.1:${port}` } });
     expect(sameOrigin.status).toBe(200);
+  });
+});
+
+describe("request timeout", () => {
+  it("lets a request take an hour by default, far past Node's 300 s, since an upload is answered once staged", () => {
+    expect(requestTimeoutMsFromEnv({})).toBe(3_600_000);
+  });
+
+  it("reads REQUEST_TIMEOUT_SECONDS, where 0 means no limit, and refuses what is not a number of seconds", () => {
+    expect(requestTimeoutMsFromEnv({ REQUEST_TIMEOUT_SECONDS: "7200" })).toBe(7_200_000);
+    expect(requestTimeoutMsFromEnv({ REQUEST_TIMEOUT_SECONDS: "0" })).toBe(0);
+    expect(() => requestTimeoutMsFromEnv({ REQUEST_TIMEOUT_SECONDS: "an hour" })).toThrow(/REQUEST_TIMEOUT_SECONDS/);
   });
 });

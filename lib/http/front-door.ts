@@ -39,3 +39,11 @@ export function frontDoorFromEnv(source: Record<string, string | undefined> = pr
   const env = parseEnv(source);
   return createFrontDoor({ trustProxy: env.TRUST_PROXY, appUrl: env.APP_URL });
 }
+
+/**
+ * Node's requestTimeout for the server, in ms, from REQUEST_TIMEOUT_SECONDS. Node's own default (300 s)
+ * cut off large uploads with a bare 408: the upload's answer comes only once the file is staged.
+ */
+export function requestTimeoutMsFromEnv(source: Record<string, string | undefined> = process.env): number {
+  return parseEnv(source).REQUEST_TIMEOUT_SECONDS * 1000;
+}
