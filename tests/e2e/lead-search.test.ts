@@ -21,7 +21,8 @@ beforeAll(async () => {
   await page.getByLabel(/^Last Name/).fill("Thomas-Hernández");
   await page.getByLabel(/^Email/).fill(email);
   await page.getByRole("button", { name: "Send test lead" }).click();
-  await expect.poll(() => page.getByText(/success|failure/).first().isVisible()).toBe(true);
+  // expect.poll works only inside a test: wait for the outcome with Playwright instead.
+  await page.getByText(/success|failure/).first().waitFor({ timeout: 30_000 });
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { buttonClass, inputClass, labelClass, Notice } from "@/app/_components/ui";
 import type { WizardScope } from "@/lib/imports/wizard-scope";
 import { correctRowAction, replaceInColumnAction, type ReplaceState, type RowFixState } from "./row-fix-actions";
@@ -66,6 +66,7 @@ export function ReplaceForm({ scope, id, headers }: Ids & { headers: string[] })
   const router = useRouter();
   const [answer, setAnswer] = useState<ReplaceState | null>(null);
   const [pending, startTransition] = useTransition();
+  const columnId = useId();
   const submit = (form: FormData) =>
     startTransition(async () => {
       const result = await replaceInColumnAction({ scope, id, column: form.get("column"), find: form.get("find"), replace: form.get("replace") });
@@ -82,14 +83,17 @@ export function ReplaceForm({ scope, id, headers }: Ids & { headers: string[] })
         <span className={labelClass}>With</span>
         <input name="replace" className={`${inputClass} mt-1`} />
       </label>
-      <label className="block">
-        <span className={labelClass}>In column</span>
-        <select name="column" className={`${inputClass} mt-1`}>
+      {/* Labelled by id, not by wrapping: a wrapping label's name would take in the chosen option's text. */}
+      <div className="block">
+        <label htmlFor={columnId} className={labelClass}>
+          In column
+        </label>
+        <select id={columnId} name="column" className={`${inputClass} mt-1 block`}>
           {headers.map((header) => (
             <option key={header}>{header}</option>
           ))}
         </select>
-      </label>
+      </div>
       <button type="submit" disabled={pending} className={buttonClass("secondary")}>
         {pending ? "Replacing…" : "Replace in rows with problems"}
       </button>
