@@ -1,4 +1,5 @@
 // Debian's Chromium driven by playwright-core; no browser download (the machine has no internet).
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
@@ -30,4 +31,17 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
   expect(summary).toEqual([]);
+}
+
+/**
+ * With SCREENSHOT_DIR set, saves the whole page as docs/ui.md shows it (see its "Screenshots"). The
+ * viewport grows to the page's height first, so sticky parts sit where a reader sees them, then goes back.
+ */
+export async function screenshot(page: Page, name: string) {
+  if (!process.env.SCREENSHOT_DIR) return;
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height });
+  await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, name) });
+  await page.setViewportSize(viewport);
 }

@@ -1,10 +1,9 @@
 // An account holder builds a flow and a source in the browser; the source opens its Submission Docs
 // in a fresh browser (no login) and sends the interactive example twice: success, then duplicate.
 // With SCREENSHOT_DIR set, the flow editor and the docs page are saved there as PNGs.
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, logInAsDemo } from "./browser";
+import { baseUrl, expectAccessible, launchBrowser, logInAsDemo, screenshot } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,14 +16,6 @@ afterAll(async () => {
 const FLOW_NAME = "E2E solar leads";
 const VIEWPORT = { width: 1280, height: 900 };
 
-// The viewport grows to the whole page first, so sticky parts sit where a reader sees them.
-async function screenshot(page: Page, name: string) {
-  if (!process.env.SCREENSHOT_DIR) return;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: VIEWPORT.width, height });
-  await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, name) });
-  await page.setViewportSize(VIEWPORT);
-}
 
 async function addStandardField(page: Page, option: string) {
   await page.getByLabel("Standard field").selectOption({ label: option });

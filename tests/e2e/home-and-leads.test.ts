@@ -2,7 +2,7 @@
 // the seeded demo account. Selectors by role and label only.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, logInAsDemo } from "./browser";
+import { baseUrl, expectAccessible, launchBrowser, logInAsDemo, screenshot } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,6 +50,7 @@ describe("home page", () => {
     expect(await page.getByRole("region", { name: "Imports running now" }).isVisible()).toBe(true);
     expect(await page.getByRole("region", { name: "Latest imports" }).isVisible()).toBe(true);
     await expectAccessible(page);
+    await screenshot(page, "home.png");
     await page.close();
   });
 });

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, logInAsDemo } from "./browser";
+import { baseUrl, expectAccessible, launchBrowser, logInAsDemo, screenshot } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -71,6 +71,7 @@ describe("fixing bad rows in the validation report", () => {
     const list = page.getByRole("list", { name: "Rows with problems" });
     expect(await list.locator(":scope > li").count()).toBe(5);
     await expectAccessible(page);
+    await screenshot(page, "import-fix-rows.png");
 
     // Two rows fixed one at a time: each leaves the list and the counts move.
     await fixRow(page, "row 3, line 3", "Email", `bob-${run}@example.com`);

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedPath } from "../helpers/shared-dir";
-import { baseUrl, expectAccessible, launchBrowser, logInAsDemo } from "./browser";
+import { baseUrl, expectAccessible, launchBrowser, logInAsDemo, screenshot } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -65,6 +65,7 @@ describe("mapping a wide file", () => {
     expect(await status.textContent()).toContain("Required fields not mapped yet: Flow id (flow_id), Source id (source_id).");
     const [statusBox, listBox] = [await status.boundingBox(), await list.boundingBox()];
     expect(statusBox!.y + statusBox!.height).toBeLessThanOrEqual(listBox!.y);
+    await screenshot(page, "import-mapping-wide.png");
     await page.getByLabel("Flow field for column Comments", { exact: true }).selectOption({ label: "Flow id (flow_id)" });
     expect(await status.textContent()).toContain("Required fields not mapped yet: Source id (source_id).");
     await expectAccessible(page);

@@ -5,12 +5,11 @@
 // With SCREENSHOT_DIR set, the mapping step and the summary are saved there as PNGs.
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedPath } from "../helpers/shared-dir";
-import { baseUrl, expectAccessible, launchBrowser, logInAsDemo } from "./browser";
+import { baseUrl, expectAccessible, launchBrowser, logInAsDemo, screenshot } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,10 +26,6 @@ function genLeads(rows: number, seed: number): Buffer {
   return execFileSync("node", [sharedPath("tools", "gen-leads.mjs"), String(rows), "--seed", String(seed)], { maxBuffer: 64 * 1024 * 1024 });
 }
 
-async function screenshot(page: Page, name: string) {
-  if (!process.env.SCREENSHOT_DIR) return;
-  await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, name), fullPage: true });
-}
 
 async function csvOf(download: Download): Promise<Record<string, string>[]> {
   const text = await readFile((await download.path())!, "utf8");

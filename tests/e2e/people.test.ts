@@ -1,8 +1,7 @@
-import { join } from "node:path";
 import type { Browser, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { missingSecurityHeaders } from "@/lib/http/security-headers";
-import { baseUrl, expectAccessible, launchBrowser } from "./browser";
+import { baseUrl, expectAccessible, launchBrowser, screenshot } from "./browser";
 
 // A production deploy's first account, as the README says: `account:create` (run by global-setup before
 // the server started) prints a setup link; the owner chooses a password through it and invites a
@@ -21,13 +20,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function screenshot(page: Page, name: string) {
-  if (!process.env.SCREENSHOT_DIR) return;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: VIEWPORT.width, height });
-  await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, name) });
-  await page.setViewportSize(VIEWPORT);
-}
 
 function expectSecurityHeaders(response: Response | null, what: string) {
   expect(response, what).not.toBeNull();
