@@ -35,6 +35,8 @@ export type AnswerKind = "state" | "void" | "route";
 
 export type MatrixRow<S = unknown> = {
   name: string;
+  /** The Server Action's export name, when the name does not start with it (for the every-action check). */
+  action?: string;
   permission: Permission;
   kind: AnswerKind;
   /** The audit entry an allowed call writes in account A (in the same transaction as the change). */

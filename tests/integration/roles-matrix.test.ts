@@ -3,6 +3,9 @@
 // account B. Allowed -> it takes effect (and is audited); refused -> nothing changed, with the
 // action's own answer (error state, 403, or 404 for another account's target).
 import { actAs, nextNavigation, type SignedIn } from "../helpers/as-person";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as flowActions from "@/app/(account)/flows/[flowId]/actions";
@@ -17,13 +20,14 @@ import { getDatabase, getDb } from "@/db";
 import { flows, imports, leads, reportLinks, sources } from "@/db/schema";
 import { can } from "@/lib/auth/roles";
 import { FORBIDDEN_MESSAGE } from "@/lib/auth/session";
-import { getFlowForAccount } from "@/lib/flows/queries";
+import { getFlowForAccount, setFlowEnabled } from "@/lib/flows/queries";
 import { createFlow, saveFlow } from "@/lib/flows/save-flow";
 import { stopQueue } from "@/lib/imports/jobs/queue";
 import { createReportLink } from "@/lib/report-links/service";
 import { createSource } from "@/lib/sources/manage";
 import { callImport, uploadFile, uploadMultiFlow } from "../helpers/imports";
-import { SETTINGS_ACTION_MODULES, SETTINGS_ROWS } from "../helpers/role-matrix-settings";
+import { IMPORT_FIX_ROWS } from "../helpers/role-matrix-imports";
+import { SETTINGS_ROWS } from "../helpers/role-matrix-settings";
 import { CALLERS, countAudit, createMatrixFixture, importInState, importOf, mappedImport, row, stagedImport, suggestedMapping, type Caller, type MatrixFixture, type MatrixRow } from "../helpers/role-matrix";
 
 const form = (values: Record<string, string>) => {
@@ -59,19 +63,19 @@ const statusOf = async (id: string) => (await importOf(id)).status;
 
 const FLOWS: MatrixRow[] = [
   row({
-    name: "create a flow (action)", permission: "flows:write", kind: "state", audit: "flow.created", untargeted: true,
+    name: "create a flow (action)", action: "createFlowAction", permission: "flows:write", kind: "state", audit: "flow.created", untargeted: true,
     prepare: async () => unique("Created flow"),
     run: (_f, name) => newFlowActions.createFlowAction({ status: "idle" }, form({ name, starter: "blank" })),
     changed: async (f, name) => (await getDb().select().from(flows).where(and(eq(flows.accountId, f.a.accountId), eq(flows.name, name)))).length === 1,
   }),
   row({
-    name: "save a flow (action)", permission: "flows:write", kind: "state", audit: "flow.saved",
+    name: "save a flow (action)", action: "saveFlowAction", permission: "flows:write", kind: "state", audit: "flow.saved",
     prepare: newFlow,
     run: (_f, flow) => flowActions.saveFlowAction({ status: "idle" }, form({ flowId: flow.id, expectedVersion: "1", name: "Saved", config: JSON.stringify(flow.config) })),
     changed: async (f, flow) => (await flowVersion(f, flow.id)) === 2,
   }),
   row({
-    name: "revert a flow (action)", permission: "flows:write", kind: "state", audit: "flow.reverted",
+    name: "revert a flow (action)", action: "revertFlowAction", permission: "flows:write", kind: "state", audit: "flow.reverted",
     prepare: async (f) => {
       const flow = await newFlow(f);
       await saveFlow({ accountId: f.a.accountId, actor: ownerActor(f), flowId: flow.id, expectedVersion: 1, name: "Second", config: flow.config });
@@ -81,13 +85,23 @@ const FLOWS: MatrixRow[] = [
     changed: async (f, flow) => (await flowVersion(f, flow.id)) === 3,
   }),
   row({
-    name: "disable a flow (action)", permission: "flows:write", kind: "void", audit: "flow.disabled",
+    name: "disable a flow (action)", action: "setFlowEnabledAction", permission: "flows:write", kind: "void", audit: "flow.disabled",
     prepare: newFlow,
     run: (_f, flow) => flowActions.setFlowEnabledAction(form({ flowId: flow.id, enabled: "false" })),
     changed: async (f, flow) => !(await getFlowForAccount(f.a.accountId, flow.id))!.enabled,
   }),
   row({
-    name: "test a flow (action: stores a test lead)", permission: "flows:write", kind: "state",
+    name: "enable a flow (action)", action: "setFlowEnabledAction", permission: "flows:write", kind: "void", audit: "flow.enabled",
+    prepare: async (f) => {
+      const flow = await newFlow(f);
+      await setFlowEnabled(f.a.accountId, flow.id, false, ownerActor(f));
+      return flow;
+    },
+    run: (_f, flow) => flowActions.setFlowEnabledAction(form({ flowId: flow.id, enabled: "true" })),
+    changed: async (f, flow) => (await getFlowForAccount(f.a.accountId, flow.id))!.enabled,
+  }),
+  row({
+    name: "test a flow (action: stores a test lead)", action: "testFlowAction", permission: "flows:write", kind: "state",
     prepare: async (f) => countWhere(leads, f.a.accountId),
     run: (f) => testFlowActions.testFlowAction({ status: "idle" }, form({ flowId: f.a.flowId, sourceId: f.a.sourceId, "field.email": "t@example.com" })),
     changed: async (f, before) => (await countWhere(leads, f.a.accountId)) > before,
@@ -96,19 +110,19 @@ const FLOWS: MatrixRow[] = [
 
 const SOURCES: MatrixRow[] = [
   row({
-    name: "create a source (action)", permission: "sources:write", kind: "state", audit: "source.created",
+    name: "create a source (action)", action: "createSourceAction", permission: "sources:write", kind: "state", audit: "source.created",
     prepare: async () => unique("New source"),
     run: (f, name) => newSourceActions.createSourceAction({ status: "idle" }, form({ flowId: f.a.flowId, name, contact: "" })),
     changed: async (f, name) => (await getDb().select().from(sources).where(and(eq(sources.accountId, f.a.accountId), eq(sources.name, name)))).length === 1,
   }),
   row({
-    name: "disable a source in its settings (action)", permission: "sources:write", kind: "state", audit: "source.disabled",
+    name: "disable a source in its settings (action)", action: "updateSourceSettingsAction", permission: "sources:write", kind: "state", audit: "source.disabled",
     prepare: newSource,
     run: (_f, id) => sourceActions.updateSourceSettingsAction({ status: "idle" }, form({ sourceId: id, name: "Renamed", contact: "" })),
     changed: async (_f, id) => !(await sourceRow(id)).enabled,
   }),
   row({
-    name: "rotate the API key (action)", permission: "sources:write", kind: "state", audit: "source.api_key_rotated",
+    name: "rotate the API key (action)", action: "rotateApiKeyAction", permission: "sources:write", kind: "state", audit: "source.api_key_rotated",
     prepare: async (f) => ({ id: await newSource(f), hash: "" }),
     run: async (_f, s) => {
       s.hash = (await sourceRow(s.id)).apiKeyHash;
@@ -117,7 +131,7 @@ const SOURCES: MatrixRow[] = [
     changed: async (_f, s) => (await sourceRow(s.id)).apiKeyHash !== s.hash,
   }),
   row({
-    name: "rotate the docs link (action)", permission: "sources:write", kind: "state", audit: "source.docs_link_rotated",
+    name: "rotate the docs link (action)", action: "rotateDocsLinkAction", permission: "sources:write", kind: "state", audit: "source.docs_link_rotated",
     prepare: async (f) => ({ id: await newSource(f), hash: "" }),
     run: async (_f, s) => {
       s.hash = (await sourceRow(s.id)).docsTokenHash;
@@ -126,19 +140,19 @@ const SOURCES: MatrixRow[] = [
     changed: async (_f, s) => (await sourceRow(s.id)).docsTokenHash !== s.hash,
   }),
   row({
-    name: "save source criteria and pricing (action)", permission: "sources:write", kind: "state",
+    name: "save source criteria and pricing (action)", action: "saveSourceConfigAction", permission: "sources:write", kind: "state",
     prepare: newSource,
     run: (_f, id) => sourceActions.saveSourceConfigAction({ status: "idle" }, form({ sourceId: id, config: JSON.stringify({ acceptance: [], pricing: { mode: "rules", rules: [{ ruleSet: { op: "and", rules: [] }, price: 3 }] }, caps: [] }) })),
     changed: async (_f, id) => JSON.stringify((await sourceRow(id)).config).includes('"price":3'),
   }),
   row({
-    name: "choose a source's reply format (action)", permission: "sources:write", kind: "state",
+    name: "choose a source's reply format (action)", action: "saveReplyFormatAction", permission: "sources:write", kind: "state",
     prepare: newSource,
     run: (_f, id) => sourceActions.saveReplyFormatAction({ status: "idle" }, form({ sourceId: id, replyFormat: "classic" })),
     changed: async (_f, id) => ((await sourceRow(id)).config as { replyFormat?: string }).replyFormat === "classic",
   }),
   row({
-    name: "set a source's import webhook (action)", permission: "sources:write", kind: "state", audit: "source.import_webhook_set",
+    name: "set a source's import webhook (action)", action: "sourceImportWebhookAction", permission: "sources:write", kind: "state", audit: "source.import_webhook_set",
     prepare: newSource,
     run: (_f, id) => sourceActions.sourceImportWebhookAction({ status: "idle" }, form({ intent: "save", sourceId: id, url: "https://hooks.example.com/source" })),
     changed: async (_f, id) => (await sourceRow(id)).importWebhookUrl === "https://hooks.example.com/source",
@@ -147,25 +161,25 @@ const SOURCES: MatrixRow[] = [
 
 const REPORTS: MatrixRow[] = [
   row({
-    name: "share a report (action)", permission: "reports:share", kind: "state", audit: "report_link.shared",
+    name: "share a report (action)", action: "createReportLinkAction", permission: "reports:share", kind: "state", audit: "report_link.shared",
     prepare: async () => unique("Shared"),
     run: (f, name) => reportActions.createReportLinkAction({ status: "idle" }, form({ kind: "report", name, flow: f.a.flowId })),
     changed: async (f, name) => (await getDb().select().from(reportLinks).where(and(eq(reportLinks.accountId, f.a.accountId), eq(reportLinks.name, name)))).length === 1,
   }),
   row({
-    name: "give a shared link a new URL (action)", permission: "reports:share", kind: "void", audit: "report_link.shared",
+    name: "give a shared link a new URL (action)", action: "changeReportLinkAction", permission: "reports:share", kind: "void", audit: "report_link.shared",
     prepare: (f) => newLink(f),
     run: (_f, link) => reportActions.changeReportLinkAction(form({ linkId: link.id })),
     changed: async (_f, link) => (await linkRow(link.id)).tokenHash !== link.tokenHash,
   }),
   row({
-    name: "revoke a shared link (action)", permission: "reports:share", kind: "void", audit: "report_link.revoked",
+    name: "revoke a shared link (action)", action: "stopReportLinkAction", permission: "reports:share", kind: "void", audit: "report_link.revoked",
     prepare: (f) => newLink(f),
     run: (_f, link) => reportActions.stopReportLinkAction(form({ linkId: link.id })),
     changed: async (_f, link) => (await linkRow(link.id)).revokedAt !== null,
   }),
   row({
-    name: "show contacts on a partner link (action)", permission: "reports:share", kind: "void",
+    name: "show contacts on a partner link (action)", action: "setPartnerContactsAction", permission: "reports:share", kind: "void",
     prepare: (f) => newLink(f, { kind: "partner", sourceId: f.a.sourceId }),
     run: (_f, link) => reportActions.setPartnerContactsAction(form({ linkId: link.id, show: "1" })),
     changed: async (_f, link) => (await linkRow(link.id)).scope !== null && (await linkRow(link.id)).scope!.toString() !== "" && JSON.stringify((await linkRow(link.id)).scope).includes('"showContacts":true'),
@@ -174,7 +188,7 @@ const REPORTS: MatrixRow[] = [
 
 const WIZARD: MatrixRow[] = [
   row({
-    name: "change an import's file settings (wizard action)", permission: "imports:write", kind: "state",
+    name: "change an import's file settings (wizard action)", action: "changeFileSettingsAction", permission: "imports:write", kind: "state",
     prepare: stagedImport,
     run: async (_f, id) => {
       const { encoding, delimiter } = (await importOf(id)).settings as { encoding: string; delimiter: string };
@@ -183,25 +197,25 @@ const WIZARD: MatrixRow[] = [
     changed: async (_f, id) => ((await importOf(id)).settings as { header: boolean }).header === false,
   }),
   row({
-    name: "map and validate an import (wizard action)", permission: "imports:write", kind: "state",
+    name: "map and validate an import (wizard action)", action: "saveMappingAndValidateAction", permission: "imports:write", kind: "state",
     prepare: async (f) => ({ id: await stagedImport(f), mapping: [] as Array<{ column: number; fieldId: string | null }> }),
     run: async (f, s) => wizard.saveMappingAndValidateAction({ scope: holder, id: s.id, mapping: await suggestedMapping(f, s.id) }),
     changed: async (_f, s) => (await statusOf(s.id)) === "validating",
   }),
   row({
-    name: "confirm an import (wizard action)", permission: "imports:write", kind: "state",
+    name: "confirm an import (wizard action)", action: "confirmImportAction", permission: "imports:write", kind: "state",
     prepare: (f) => importInState(f, { status: "validated" }),
     run: (_f, id) => wizard.confirmImportAction({ scope: holder, id, mode: "all" }),
     changed: async (_f, id) => (await statusOf(id)) === "importing",
   }),
   row({
-    name: "cancel an import (wizard action)", permission: "imports:write", kind: "state", audit: "import.cancelled",
+    name: "cancel an import (wizard action)", action: "cancelImportAction", permission: "imports:write", kind: "state", audit: "import.cancelled",
     prepare: stagedImport,
     run: (_f, id) => wizard.cancelImportAction({ scope: holder, id }),
     changed: async (_f, id) => (await statusOf(id)) === "cancelled",
   }),
   row({
-    name: "resume an import (wizard action)", permission: "imports:write", kind: "state",
+    name: "resume an import (wizard action)", action: "resumeImportAction", permission: "imports:write", kind: "state",
     prepare: (f) => importInState(f, { status: "cancelled", mode: "all", processedRows: 0 }),
     run: (_f, id) => wizard.resumeImportAction({ scope: holder, id }),
     changed: async (_f, id) => (await statusOf(id)) !== "cancelled",
@@ -261,7 +275,7 @@ const IMPORT_API: MatrixRow[] = [
   }),
 ];
 
-export const MATRIX: MatrixRow[] = [...FLOWS, ...SOURCES, ...REPORTS, ...WIZARD, ...IMPORT_API, ...SETTINGS_ROWS];
+export const MATRIX: MatrixRow[] = [...FLOWS, ...SOURCES, ...REPORTS, ...WIZARD, ...IMPORT_API, ...IMPORT_FIX_ROWS, ...SETTINGS_ROWS];
 
 let f: MatrixFixture;
 beforeAll(async () => {
@@ -328,6 +342,21 @@ describe.each(MATRIX)("$name ($permission)", (r) => {
   });
 });
 
+// Every "use server" module under app/(account) and app/_components: the account's pages call them.
+// The others are not for a role (sign-in, links, sign-up) or act by a docs link's token (app/docs).
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+async function signedInActionModules(): Promise<string[]> {
+  const files: string[] = [];
+  for (const dir of ["app/(account)", "app/_components"]) {
+    for (const entry of await readdir(path.join(ROOT, dir), { recursive: true })) {
+      if (!/\.tsx?$/.test(entry)) continue;
+      const file = path.join(dir, entry);
+      if (/^\s*["']use server["'];?\s*$/m.test(await readFile(path.join(ROOT, file), "utf8"))) files.push(file);
+    }
+  }
+  return files.sort();
+}
+
 describe("the matrix itself", () => {
   const ownAccountRows = MATRIX.filter((r) => r.permission === "read");
 
@@ -340,10 +369,15 @@ describe("the matrix itself", () => {
     expect(ownAccountRows.map((r) => r.name.split(" ")[0])).toEqual(["renameSelfAction", "changePasswordAction", "signOutOtherSessionsAction"]);
   });
 
-  it("has a row for every settings Server Action", () => {
-    const named = new Set(MATRIX.map((r) => r.name.split(" ")[0]));
-    for (const actions of Object.values(SETTINGS_ACTION_MODULES)) {
-      for (const name of Object.keys(actions)) expect(named.has(name), name).toBe(true);
+  it("has a row for every Server Action a signed-in person calls", async () => {
+    const named = new Set(MATRIX.map((r) => r.action ?? r.name.split(" ")[0]));
+    const modules = await signedInActionModules();
+    expect(modules.length).toBeGreaterThan(10);
+    for (const file of modules) {
+      const actions = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(actions)) {
+        if (typeof value === "function") expect(named.has(name), `${file}: ${name}`).toBe(true);
+      }
     }
   });
 });
