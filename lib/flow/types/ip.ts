@@ -9,6 +9,8 @@ import { BASE_OPERATORS } from "./operators";
 const SCHEME_RE = /^[a-z][a-z0-9+.-]*:\/\//i;
 const URL_REST_RE = /[/?#]/;
 const PREFIX_LENGTH_RE = /\/\d{1,3}$/;
+// A URL written without its scheme ("198.51.90.161/form", "[2001:db8::1]/form"), as LeadConduit reads it.
+const HOST_FIRST_RE = /^(?:\d{1,3}(?:\.\d{1,3}){3}(?![\d.])|\[)/;
 const BRACKETED_RE = /^\[([^\]]+)\](?::\d{1,5})?$/;
 const V4_WITH_PORT_RE = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/;
 
@@ -18,7 +20,11 @@ function unwrap(text: string): string {
     host = host.replace(SCHEME_RE, "");
     const end = host.search(URL_REST_RE);
     if (end >= 0) host = host.slice(0, end);
-  } else host = host.replace(PREFIX_LENGTH_RE, "");
+  } else {
+    host = host.replace(PREFIX_LENGTH_RE, "");
+    const end = HOST_FIRST_RE.test(host) ? host.search(URL_REST_RE) : -1;
+    if (end >= 0) host = host.slice(0, end);
+  }
   const bracketed = BRACKETED_RE.exec(host);
   if (bracketed) return bracketed[1]!;
   const v4 = V4_WITH_PORT_RE.exec(host);

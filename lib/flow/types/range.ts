@@ -1,9 +1,10 @@
 import type { FieldType } from "./field-type";
 import { blankValue, invalidValue, isBlank } from "./blank";
 import { ORDERED_OPERATORS } from "./operators";
+import { isoDateBounds } from "./range-dates";
 
 // Income, debt and age brackets: "1-10", "1 to 10", "between 1 and 10", "1 10", "$50,000 - $75,000",
-// "10+", or a single number.
+// "10+", or a single number; ISO dates and timestamps, alone or paired, in epoch milliseconds.
 const DECORATION_RE = /[$,]/g;
 const NUM = "(-?\\d+(?:\\.\\d+)?)";
 const BETWEEN_RE = new RegExp(`^(?:between\\s+)?${NUM}(?:\\s*(?:-|–|to|and)\\s*|\\s+)${NUM}$`, "i");
@@ -26,6 +27,10 @@ function bounded(raw: string, a: number, b: number) {
   };
 }
 
+function single(raw: string, n: number) {
+  return { raw, normal: `${n}`, valid: true, min: n, max: n, avg: n, mid: n };
+}
+
 export const rangeType: FieldType = {
   name: "range",
   operators: ORDERED_OPERATORS,
@@ -33,6 +38,12 @@ export const rangeType: FieldType = {
   parse(raw) {
     if (isBlank(raw)) return blankValue(raw);
     const text = raw.trim().replace(DECORATION_RE, "");
+
+    const dates = isoDateBounds(text);
+    if (dates) {
+      const [from, to = from] = dates as [number, number?];
+      return to === from ? single(raw, from) : bounded(raw, from, to);
+    }
 
     const between = BETWEEN_RE.exec(text);
     if (between) return bounded(raw, Number(between[1]), Number(between[2]));
@@ -43,11 +54,8 @@ export const rangeType: FieldType = {
       return { raw, normal: `${min}+`, valid: true, min, max: null, avg: null, mid: null };
     }
 
-    const single = SINGLE_RE.exec(text);
-    if (single) {
-      const n = Number(single[1]);
-      return { raw, normal: `${n}`, valid: true, min: n, max: n, avg: n, mid: n };
-    }
+    const one = SINGLE_RE.exec(text);
+    if (one) return single(raw, Number(one[1]));
     return invalidValue(raw);
   },
 };
