@@ -3,6 +3,7 @@ import type { Import } from "@/db/schema";
 import { getDatabase } from "@/db";
 import type { AuditActor } from "@/lib/audit/record";
 import { env } from "@/lib/env";
+import { isId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { shutdownSignal } from "@/lib/shutdown";
 import { problemsCsv, resultsCsv } from "./report/csv-files";
@@ -115,9 +116,10 @@ export async function getImportProgress(access: ImportAccess, id: string): Promi
   return imp && progressOf(getDatabase(), imp);
 }
 
-/** Newest first; `before` is the last id of the previous page. */
+/** Newest first; `before` is the last id of the previous page (anything else, a NUL say, is ignored: never a 500). */
 export async function listImportViews(access: ImportAccess, page: { limit?: number; before?: string } = {}): Promise<ImportView[]> {
-  const rows = await listImports(getDatabase(), access, { limit: Math.min(page.limit ?? 50, 200), before: page.before });
+  const before = page.before !== undefined && isId(page.before) ? page.before : undefined;
+  const rows = await listImports(getDatabase(), access, { limit: Math.min(page.limit ?? 50, 200), before });
   return rows.map(viewOf);
 }
 
@@ -174,7 +176,9 @@ export async function deleteImportRun(access: ImportAccess, id: string): Promise
 }
 
 export type Page = { after?: number; limit?: number };
-const pageOf = (page: Page) => ({ after: Math.max(0, page.after ?? 0), limit: Math.min(Math.max(1, page.limit ?? 100), 1000) });
+// Lines are int4 in the database: a larger `after` (?after=2147483648) would fail the query, a 500.
+const LAST_LINE = 2_147_483_647;
+const pageOf = (page: Page) => ({ after: Math.min(Math.max(0, page.after ?? 0), LAST_LINE), limit: Math.min(Math.max(1, page.limit ?? 100), 1000) });
 
 /** A page's rows with their spreadsheet row (header row = row 1) beside their line: what a person reads (issue #14). */
 async function withRows<T extends { line: number }>(imp: Import, rows: T[]): Promise<Array<T & { row: number | null }>> {
