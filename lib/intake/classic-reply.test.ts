@@ -9,7 +9,9 @@ describe("classicBody", () => {
         "<response>",
         "  <result>success</result>",
         "  <leadId>6b14b7179e4df578f05bfd78</leadId>",
-        "  <url><![CDATA[https://leads.example/leads/6b14b7179e4df578f05bfd78]]></url>",
+        "  <url>",
+        "    <![CDATA[https://leads.example/leads/6b14b7179e4df578f05bfd78]]>",
+        "  </url>",
         "  <price>15</price>",
         "</response>",
       ].join("\n"),
@@ -17,8 +19,8 @@ describe("classicBody", () => {
   });
 
   it("escapes the reason and keeps it between result and leadId", () => {
-    const xml = classicBody({ outcome: "failure", reason: "Price < 5 & cheap", lead: { id: "a".repeat(24) }, price: 0 }, "https://x.example/?a=]]>");
-    expect(xml).toContain("<result>failure</result>\n  <reason>Price &lt; 5 &amp; cheap</reason>\n  <leadId>");
-    expect(xml).toContain("<url><![CDATA[https://x.example/?a=]]]]><![CDATA[>]]></url>");
+    const xml = classicBody({ outcome: "failure", reason: "Price < 5 & cheap\r", lead: { id: "a".repeat(24) }, price: 0 }, "https://x.example/?a=]]>");
+    expect(xml).toContain("<result>failure</result>\n  <reason>Price &lt; 5 &amp; cheap&#xD;</reason>\n  <leadId>");
+    expect(xml).toContain("<url>\n    <![CDATA[https://x.example/?a=]]]]><![CDATA[>]]>\n  </url>");
   });
 });

@@ -43,8 +43,9 @@ export async function admitRequest(request: ApiRequest, ids: SubmitIds): Promise
   return { ok: true, target: check.target, data: read.data, redirect: read.redirect };
 }
 
-// The source's reply format, when it chose one over the negotiated default.
-function replyFormatFor(target: SubmitTarget, negotiated: ReplyFormat): ReplyFormat {
+// The source's reply format, when it chose one over the negotiated default (the Submission Docs
+// render their examples with it too).
+export function replyFormatFor(target: SubmitTarget, negotiated: ReplyFormat): ReplyFormat {
   if (target.context.source.config.replyFormat !== "classic") return negotiated;
   const base = env.APP_URL.replace(/\/$/, "");
   return { kind: "classic", contentType: "application/xml", leadUrl: (id) => `${base}/leads/${id}` };

@@ -17,14 +17,25 @@ describe("submitBodyOf", () => {
 });
 
 describe("renderBody", () => {
-  it("wraps the result in <result> for XML, escaping text", () => {
-    expect(renderBody(xml, submitBodyOf(lead("failure", "Price < 5 & \"cheap\"")))).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?>\n<result><outcome>failure</outcome><reason>Price &lt; 5 &amp; &quot;cheap&quot;</reason><lead><id>5462cdc5869bdb81148ece10</id></lead><price>0</price></result>\n',
+  it("wraps the result in <result> for XML, pretty-printed and escaped byte for byte as LeadConduit's xmlbuilder does", () => {
+    expect(renderBody(xml, submitBodyOf(lead("failure", "Price < 5 & \"cheap\" 'x'\r\n>")))).toBe(
+      [
+        '<?xml version="1.0"?>',
+        "<result>",
+        "  <outcome>failure</outcome>",
+        "  <reason>Price &lt; 5 &amp; \"cheap\" 'x'&#xD;\n&gt;</reason>",
+        "  <lead>",
+        "    <id>5462cdc5869bdb81148ece10</id>",
+        "  </lead>",
+        "  <price>0</price>",
+        "</result>",
+      ].join("\n"),
     );
+    expect(renderBody(xml, { outcome: "success", price: 15 })).toBe('<?xml version="1.0"?>\n<result>\n  <outcome>success</outcome>\n  <price>15</price>\n</result>');
   });
 
   it("renders messages as {message} or <error>", () => {
     expect(renderBody(json, { message: "Source is disabled" })).toBe('{"message":"Source is disabled"}');
-    expect(renderBody(xml, { message: "Source is disabled" })).toContain("<error><message>Source is disabled</message></error>");
+    expect(renderBody(xml, { message: "Source is disabled" })).toBe('<?xml version="1.0"?>\n<error>\n  <message>Source is disabled</message>\n</error>');
   });
 });

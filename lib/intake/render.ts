@@ -14,20 +14,25 @@ export function submitBodyOf(lead: ProcessedLead): SubmitBody {
   return { outcome: lead.outcome, ...reason, lead: { id: lead.id }, price: lead.price };
 }
 
-const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+// LeadConduit builds its XML replies with xmlbuilder's pretty-printer: `<?xml version="1.0"?>`, one
+// element per line indented by two spaces, no newline at the end, and only &, <, > (and CR) escaped
+// in text. Sources parse these replies, some by hand, so they get the same bytes.
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#xD;" };
+const escapeXml = (text: string) => text.replace(/[&<>\r]/g, (c) => XML_ESCAPES[c]!);
 
-function xmlElements(value: Record<string, unknown>): string {
-  return Object.entries(value)
-    .map(([name, v]) => `<${name}>${typeof v === "object" && v !== null ? xmlElements(v as Record<string, unknown>) : escapeXml(String(v))}</${name}>`)
-    .join("");
+function xmlElements(value: Record<string, unknown>, indent: string): string[] {
+  return Object.entries(value).flatMap(([name, v]) =>
+    typeof v === "object" && v !== null
+      ? [`${indent}<${name}>`, ...xmlElements(v as Record<string, unknown>, `${indent}  `), `${indent}</${name}>`]
+      : [`${indent}<${name}>${escapeXml(String(v))}</${name}>`],
+  );
 }
 
 export function renderBody(format: ReplyFormat, body: SubmitBody | PingBody | MessageBody): string {
   if (format.kind === "classic" && "lead" in body) return classicBody(body, format.leadUrl(body.lead.id));
   if (format.kind === "json") return JSON.stringify(body);
   const root = "message" in body ? "error" : "result";
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<${root}>${xmlElements(body)}</${root}>\n`;
+  return ['<?xml version="1.0"?>', `<${root}>`, ...xmlElements(body, "  "), `</${root}>`].join("\n");
 }
 
 export function reply(format: ReplyFormat, status: number, body: SubmitBody | PingBody | MessageBody, headers: Record<string, string> = {}): ApiReply {

@@ -10,7 +10,7 @@ import { createFlow, saveFlow } from "@/lib/flows/save-flow";
 import { clearSubmitTargetCache } from "@/lib/intake/submit-lead";
 import { docsTokenGrants, resolveDocsToken } from "@/lib/sources/docs-access";
 import { docsTokenFor } from "@/lib/sources/links";
-import { createSource, rotateApiKey, rotateDocsLink, saveSourceConfig, updateSourceSettings } from "@/lib/sources/manage";
+import { createSource, rotateApiKey, rotateDocsLink, saveSourceConfig, setSourceReplyFormat, updateSourceSettings } from "@/lib/sources/manage";
 import { getSourceForAccount } from "@/lib/sources/queries";
 import { getSubmissionDocs, sendDocsExample } from "@/lib/sources/submission-docs";
 import { createAccount } from "../helpers/accounts";
@@ -102,9 +102,42 @@ describe("Submission Docs links", () => {
     expect(first).toMatchObject({ status: "sent", httpStatus: 201, outcome: "success", contentType: "application/json" });
     const second = await sendDocsExample({ token: source.token, method: "xml", values });
     expect(second).toMatchObject({ status: "sent", outcome: "failure" });
-    expect(second.status === "sent" && second.reply).toMatch(/<result><outcome>failure<\/outcome><reason>duplicate<\/reason>/);
+    expect(second.status === "sent" && second.reply).toMatch(/<result>\n  <outcome>failure<\/outcome>\n  <reason>duplicate<\/reason>/);
     await rotateDocsLink(mine.accountId, source.sourceId, actor);
     expect(await sendDocsExample({ token: source.token, method: "json", values })).toEqual({ status: "not_found" });
+  });
+});
+
+describe("Submission Docs' ping section", () => {
+  it("gives the ping URL, a request with the flow's fields (and the API key when required) and both replies, as the ping route answers", async () => {
+    const source = await addSource("Ping reader");
+    const docs = (await getSubmissionDocs(source.token))!;
+    expect(docs.ping.url).toBe(docs.submitUrl.replace(/\/submit$/, "/ping"));
+    expect(docs.ping.request).toContain(`curl -X POST '${docs.ping.url}'`);
+    expect(docs.ping.request).toContain("--data 'first_name=John&last_name=Doe&email=jdoe%40example.com&phone_1=512-789-1111'");
+    expect(docs.ping.request).not.toContain("-u ");
+    expect(JSON.parse(docs.ping.replies.bid)).toEqual({ outcome: "success", price: 15 });
+    expect(JSON.parse(docs.ping.replies.noBid)).toEqual({ outcome: "failure", reason: "no bid", price: 0 });
+    const res = await callApi({ flowId, sourceId: source.sourceId }, { ...form({ email: "ping-docs@example.com" }), route: "ping" });
+    expect(res.status).toBe(200);
+    expect(Object.keys(await res.json()).filter((key) => !["outcome", "reason", "price"].includes(key))).toEqual([]);
+    await updateSourceSettings(mine.accountId, source.sourceId, { name: "Ping reader", contact: "", enabled: true, requireApiKey: true }, actor);
+    expect((await getSubmissionDocs(source.token))!.ping.request).toContain("-u 'API:YOUR_API_KEY'");
+  });
+});
+
+describe("Submission Docs of a source with the Standard Classic reply format", () => {
+  it("show and send Classic's <response>, whatever the example's Accept", async () => {
+    const source = await addSource("Classic reader");
+    expect((await getSubmissionDocs(source.token))!.replyFormat).toBe("standard");
+    expect(await setSourceReplyFormat(mine.accountId, source.sourceId, "classic")).toEqual({ status: "ok" });
+    const docs = (await getSubmissionDocs(source.token))!;
+    expect(docs.replyFormat).toBe("classic");
+    for (const body of [docs.replies.success, docs.replies.failure, docs.replies.xml]) expect(body).toMatch(/^<!DOCTYPE response SYSTEM "https:\/\/app\.leadconduit\.com\/dtd\/response-v2-basic\.dtd">\n<response>\n/);
+    expect(docs.replies.failure).toContain("<result>failure</result>\n  <reason>duplicate</reason>\n  <leadId>5462cdc5869bdb81148ece10</leadId>");
+    const sent = await sendDocsExample({ token: source.token, method: "json", values: { email: "classic-docs@example.com" } });
+    expect(sent).toMatchObject({ status: "sent", httpStatus: 201, contentType: "application/xml" });
+    expect(sent.status === "sent" && sent.reply).toMatch(/^<!DOCTYPE response [^\n]+\n<response>\n  <result>(success|failure)<\/result>/);
   });
 });
 

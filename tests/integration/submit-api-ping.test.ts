@@ -6,9 +6,10 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { capCounters, dedupeKeys, flows, leads, pingDailyCounts } from "@/db/schema";
 import { flowConfigSchema, type FlowConfig } from "@/lib/flow/model";
-import { callApi, expectTextError, form, seedDemoFlow, updateFlow, type Ids } from "../helpers/lead-api";
+import { basic, callApi, expectTextError, form, seedDemoFlow, updateFlow, updateSource, type Ids } from "../helpers/lead-api";
 
 let ids: Ids;
+let apiKey: string;
 let demoConfig: FlowConfig;
 let n = 0;
 const uniqueEmail = () => `ping${++n}-${Date.now()}@example.com`;
@@ -23,12 +24,14 @@ const pingCounts = async () =>
 beforeAll(async () => {
   const demo = await seedDemoFlow();
   ids = { flowId: demo.flowId, sourceId: demo.sourceId };
+  apiKey = demo.apiKey;
   const [flow] = await getDb().select({ config: flows.config }).from(flows).where(eq(flows.id, ids.flowId));
   demoConfig = flowConfigSchema.parse(flow!.config);
 });
 
 beforeEach(async () => {
   await updateFlow(ids.flowId, { config: demoConfig });
+  await updateSource(ids.sourceId, { enabled: true, requireApiKey: false });
 });
 
 describe("ping", () => {
@@ -45,7 +48,7 @@ describe("ping", () => {
   it("answers in XML without a lead id when Accept asks for it", async () => {
     const res = await ping({ email: uniqueEmail(), state: "TX" }, { accept: "text/xml" });
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain("<result><outcome>success</outcome><price>15</price></result>");
+    expect(await res.text()).toBe('<?xml version="1.0"?>\n<result>\n  <outcome>success</outcome>\n  <price>15</price>\n</result>');
   });
 
   it("claims no dedupe key: a ping and then the lead both succeed, and a ping after the lead is a duplicate", async () => {
@@ -112,6 +115,17 @@ describe("ping", () => {
     await expectTextError(await callApi({ ...ids, sourceId: unknown }, { ...form({ email: "a@b.co" }), route: "ping" }), 404, "Flow or source not found");
     await expectTextError(await callApi(ids, { method: "PUT", route: "ping" }), 405, "The PUT method is not allowed");
     await expectTextError(await callApi(ids, { body: "{", headers: { "content-type": "application/json" }, route: "ping" }), 400, /^Unable to parse JSON -- /);
+    await expectTextError(await callApi(ids, { body: new Blob(["email=a@b.co"]), route: "ping" }), 415, "Content-Type header is required");
+    await expectTextError(await ping({ email: uniqueEmail() }, { accept: "text/html" }), 406, "Not capable of generating content according to the Accept header");
+    await expectTextError(await callApi(ids, { ...form({ email: uniqueEmail() }), query: "redir_url=ftp://x", route: "ping" }), 400, "Invalid redir_url");
+  });
+
+  it("asks for the source's API key and refuses a disabled source, as submit does", async () => {
+    await updateSource(ids.sourceId, { requireApiKey: true });
+    await expectTextError(await ping({ email: uniqueEmail(), state: "TX" }), 401, "This source requires its API key (HTTP Basic, user API)");
+    expect(await (await ping({ email: uniqueEmail(), state: "TX" }, { authorization: basic(apiKey) })).json()).toEqual({ outcome: "success", price: 15 });
+    await updateSource(ids.sourceId, { enabled: false, requireApiKey: false });
+    await expectTextError(await ping({ email: uniqueEmail(), state: "TX" }), 403, "Source is disabled");
   });
 
   it("redirects to the query string's redir_url", async () => {

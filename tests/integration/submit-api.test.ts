@@ -99,11 +99,11 @@ describe("submitting a lead", () => {
 });
 
 describe("reply formats", () => {
-  it("answers XML in <result> when Accept asks for it", async () => {
+  it("answers XML in <result>, pretty-printed as LeadConduit's, when Accept asks for it", async () => {
     const res = await callApi(ids, form({ email: uniqueEmail(), state: "TX" }, { accept: "text/xml" }));
     expect(res.status).toBe(201);
     expect(res.headers.get("content-type")).toMatch(/^text\/xml/);
-    expect(await res.text()).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<result><outcome>success<\/outcome><lead><id>[0-9a-f]{24}<\/id><\/lead><price>15<\/price><\/result>/);
+    expect(await res.text()).toMatch(/^<\?xml version="1.0"\?>\n<result>\n  <outcome>success<\/outcome>\n  <lead>\n    <id>[0-9a-f]{24}<\/id>\n  <\/lead>\n  <price>15<\/price>\n<\/result>$/);
   });
 
   it("answers JSON for Accept */*", async () => {

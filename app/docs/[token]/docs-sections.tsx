@@ -127,12 +127,23 @@ export function AcceptanceSection({ docs }: Props) {
 }
 
 export function MethodsSection({ docs }: Props) {
+  const classic = docs.replyFormat === "classic";
   const tabs = exampleMethods.map((m) => ({ id: m, label: EXAMPLE_METHODS[m], content: <Code>{docs.requests[m]}</Code> }));
   return (
     <Section id="http-methods" title="HTTP methods">
       <p>
-        Send a form POST (recommended), JSON, XML, or a GET with the fields in the query string. Replies are JSON, or XML when the <code>Accept</code> header asks
-        for <code>application/xml</code>. Every lead that was handled gets HTTP <code>201</code>, whatever its outcome: read the outcome in the body.
+        Send a form POST (recommended), JSON, XML, or a GET with the fields in the query string.{" "}
+        {classic ? (
+          <>
+            Replies to this source are LeadConduit Classic&apos;s XML <code>&lt;response&gt;</code> (<code>result</code>, <code>reason</code>,{" "}
+            <code>leadId</code>, <code>url</code>, <code>price</code>), whatever the <code>Accept</code> header asks for, and never redirect.
+          </>
+        ) : (
+          <>
+            Replies are JSON, or XML when the <code>Accept</code> header asks for <code>application/xml</code>.
+          </>
+        )}{" "}
+        Every lead that was handled gets HTTP <code>201</code>, whatever its outcome: read the outcome in the body.
       </p>
       <Tabs tabs={tabs} label="Example requests" />
       <h3 className="pt-2 font-semibold">Replies</h3>
@@ -140,10 +151,10 @@ export function MethodsSection({ docs }: Props) {
         <Reply title="Success" body={docs.replies.success} />
         <Reply title="Failure" body={docs.replies.failure} />
         <Reply title="Error" body={docs.replies.error} />
-        <Reply title="Success as XML" body={docs.replies.xml} />
+        {classic ? null : <Reply title="Success as XML" body={docs.replies.xml} />}
       </div>
       <p>
-        Store the <code>lead.id</code> of every reply: it is what to quote when asking about a lead. Other statuses: <code>400</code> unreadable body,{" "}
+        Store the {classic ? <code>leadId</code> : <code>lead.id</code>} of every reply: it is what to quote when asking about a lead. Other statuses: <code>400</code> unreadable body,{" "}
         <code>401</code> missing API key, <code>403</code> source disabled, <code>404</code> wrong URL, <code>406</code> unsupported <code>Accept</code>,{" "}
         <code>415</code> body without <code>Content-Type</code>; these replies are plain text saying why. Retry <code>502</code>, <code>503</code> and{" "}
         <code>504</code> after a few seconds.
@@ -152,7 +163,7 @@ export function MethodsSection({ docs }: Props) {
   );
 }
 
-// Replies are sent on one line; here they are spread out to be read.
+// JSON replies are sent on one line; here they are spread out to be read (XML replies already are).
 function Reply({ title, body }: { title: string; body: string }) {
   return (
     <div>
@@ -190,6 +201,7 @@ export function RedirectSection({ docs }: Props) {
         For a web form that posts straight to the submission URL, add a <code>redir_url</code> parameter (an <code>http</code> or <code>https</code> URL) to the
         URL&apos;s query string. The lead is processed as usual and the browser is sent on with <code>303 See Other</code> to that URL. An invalid{" "}
         <code>redir_url</code> gets <code>400</code>. A <code>redir_url</code> field in the body is an ordinary field, as on LeadConduit: stored, not followed.
+        {docs.replyFormat === "classic" ? " This source gets LeadConduit Classic replies, which never redirect: it gets 201 and its <response> instead." : null}
       </p>
       <Code>{form}</Code>
     </Section>
@@ -198,9 +210,6 @@ export function RedirectSection({ docs }: Props) {
 
 // LeadConduit's ping: the same URL ending in /ping, the same fields, a price and no lead.
 export function PingSection({ docs }: Props) {
-  const pingUrl = docs.submitUrl.replace(/\/submit$/, "/ping");
-  const example = `curl -s -X POST '${pingUrl}' \\
-  -d email=jdoe@example.com -d state=TX`;
   return (
     <Section id="ping" title="Ping (ask for a price first)">
       <p>
@@ -210,13 +219,13 @@ export function PingSection({ docs }: Props) {
         the submission URL afterwards. A source that needs its API key sends it with pings too.
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <code className="break-all rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">{pingUrl}</code>
-        <CopyButton text={pingUrl} label="Copy the ping URL" />
+        <code className="break-all rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">{docs.ping.url}</code>
+        <CopyButton text={docs.ping.url} label="Copy the ping URL" />
       </div>
-      <Code>{example}</Code>
+      <Code>{docs.ping.request}</Code>
       <div className="grid gap-3 md:grid-cols-2">
-        <Reply title="A bid" body={JSON.stringify({ outcome: "success", price: 15 })} />
-        <Reply title="No bid" body={JSON.stringify({ outcome: "failure", reason: "no bid", price: 0 })} />
+        <Reply title="A bid" body={docs.ping.replies.bid} />
+        <Reply title="No bid" body={docs.ping.replies.noBid} />
       </div>
     </Section>
   );
