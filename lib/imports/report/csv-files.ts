@@ -4,6 +4,7 @@
 import type { Database } from "@/db/client";
 import type { Import } from "@/db/schema";
 import { csvLine } from "@/lib/leads/csv";
+import { logger } from "@/lib/logger";
 import { problemText, readProblems, readResults } from "./report";
 
 const PAGE = 1000;
@@ -18,7 +19,7 @@ export const RESULT_COLUMNS = ["import_line_num", "import_outcome", "import_lead
  */
 export function resultsCsv(database: Database, imp: Import): ReadableStream<Uint8Array> {
   const headers = imp.headers as string[];
-  return pagedCsv([...headers, ...RESULT_COLUMNS], async (after) => {
+  return pagedCsv(`${imp.id} results.csv`, [...headers, ...RESULT_COLUMNS], async (after) => {
     const rows = await readResults(database, imp, { after, limit: PAGE });
     return rows.map((r) => ({ line: r.line, cells: [...fit(r.cells, headers.length), r.line, r.outcome, r.leadId, r.reason, r.corrected ? "true" : "false"] }));
   });
@@ -27,7 +28,7 @@ export function resultsCsv(database: Database, imp: Import): ReadableStream<Uint
 /** The invalid rows and the repeats within the file ("Duplicate of line N"), with their original columns, line and reason: to fix and upload again. */
 export function problemsCsv(database: Database, imp: Import): ReadableStream<Uint8Array> {
   const headers = imp.headers as string[];
-  return pagedCsv([...headers, "import_line_num", "import_reason"], async (after) => {
+  return pagedCsv(`${imp.id} problems.csv`, [...headers, "import_line_num", "import_reason"], async (after) => {
     const rows = await readProblems(database, imp.id, { after, limit: PAGE });
     return rows.map((r) => ({ line: r.line, cells: [...fit(r.cells, headers.length), r.line, problemText(r.problems, r.duplicateOfLine)] }));
   });
@@ -40,7 +41,11 @@ function fit(cells: string[], width: number): string[] {
 
 type Page = Array<{ line: number; cells: Array<string | number | null> }>;
 
-function pagedCsv(header: string[], readPage: (afterLine: number) => Promise<Page>): ReadableStream<Uint8Array> {
+/**
+ * A page that cannot be read errors the stream, logged here (issue #13): the server then breaks the
+ * download off instead of ending it, so a failed file never passes for a complete one.
+ */
+export function pagedCsv(file: string, header: string[], readPage: (afterLine: number) => Promise<Page>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let after = 0;
   let headerSent = false;
@@ -53,7 +58,14 @@ function pagedCsv(header: string[], readPage: (afterLine: number) => Promise<Pag
           controller.enqueue(encoder.encode("\uFEFF" + csvLine(header)));
           return;
         }
-        const rows = await readPage(after);
+        let rows: Page;
+        try {
+          rows = await readPage(after);
+        } catch (err) {
+          logger.error({ err, file, afterLine: after }, "Import CSV download failed partway; the download was broken off");
+          controller.error(new Error("The file could not be completed"));
+          return;
+        }
         if (rows.length === 0) {
           controller.close();
           return;
