@@ -22,3 +22,26 @@ describe("DEMO_PASSWORD", () => {
     }
   });
 });
+
+describe("the limits of issue #13", () => {
+  it("default as docs/deploy.md's Limits table says", () => {
+    expect(parseEnv({})).toMatchObject({
+      IMPORT_MAX_BYTES: 512 * 1024 * 1024,
+      IMPORT_MAX_ACTIVE_PER_SOURCE: 2,
+      IMPORT_STORAGE_QUOTA_BYTES: 5 * 1024 * 1024 * 1024,
+      IMPORT_FILE_RETENTION_DAYS: 30,
+      LEAD_MAX_FIELDS: 500,
+      RECIPIENT_MAX_CONCURRENCY_PER_HOST: 6,
+    });
+    expect(parseEnv({}).RECIPIENT_ALLOW_PRIVATE).not.toBe(true);
+  });
+
+  it("take operators' values and refuse nonsense", () => {
+    expect(parseEnv({ IMPORT_MAX_ACTIVE_PER_SOURCE: "4", RECIPIENT_ALLOW_PRIVATE: "true", LEAD_MAX_FIELDS: "1000" })).toMatchObject({
+      IMPORT_MAX_ACTIVE_PER_SOURCE: 4,
+      RECIPIENT_ALLOW_PRIVATE: true,
+      LEAD_MAX_FIELDS: 1000,
+    });
+    for (const bad of [{ IMPORT_MAX_ACTIVE_PER_SOURCE: "0" }, { IMPORT_FILE_RETENTION_DAYS: "-1" }, { LEAD_MAX_FIELDS: "many" }]) expect(() => parseEnv(bad)).toThrow();
+  });
+});
