@@ -28,7 +28,8 @@ const WEEKDAY = "(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sd
 const ORDINAL = "(?:st|nd|rd|th)?";
 
 const YEAR_FIRST_RE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
-const YEAR_LAST_RE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$/;
+// Spaces around the separators are allowed: "6 / 2 / 2014".
+const YEAR_LAST_RE = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$/;
 // Two-digit years as moment (and so LeadConduit) reads them: 69-99 are 19xx, 00-68 are 20xx.
 const TWO_DIGIT_PIVOT = 68;
 const EIGHT_DIGITS_RE = /^\d{8}$/;
@@ -36,6 +37,9 @@ const EIGHT_DIGITS_RE = /^\d{8}$/;
 const MONTH_NAME_FIRST_RE = new RegExp(`^(?:${WEEKDAY})?([a-z]{3,9})\\.?\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})$`, "i");
 // "2 Jun 2014", "Fri 18 July 2014", "Mon, 02 Jun 2014"
 const DAY_FIRST_RE = new RegExp(`^(?:${WEEKDAY})?(\\d{1,2})${ORDINAL}\\s+([a-z]{3,9})\\.?,?\\s+(\\d{4})$`, "i");
+// Dashed month names as spreadsheets and databases export them: "02-Jun-2014", "2-JUN-14", "Jun-02-2014".
+const DASHED_DAY_FIRST_RE = /^(\d{1,2})-([a-z]{3,9})-(\d{4}|\d{2})$/i;
+const DASHED_MONTH_FIRST_RE = /^([a-z]{3,9})-(\d{1,2})-(\d{4}|\d{2})$/i;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
@@ -48,17 +52,25 @@ function checked(year: number, month: number, day: number): CalendarDate | null 
 }
 
 // US order first, then the swapped (European) reading when the US one is not a real date.
-function eitherOrder(year: number, first: number, second: number, monthFirst: boolean): CalendarDate | null {
-  return monthFirst
-    ? (checked(year, first, second) ?? checked(year, second, first))
-    : (checked(year, second, first) ?? checked(year, first, second));
+function eitherOrder(year: number, first: number, second: number): CalendarDate | null {
+  return checked(year, first, second) ?? checked(year, second, first);
 }
 
-function yearLast(yearText: string, first: number, second: number, monthFirst: boolean): CalendarDate | null {
-  if (yearText.length === 4) return eitherOrder(Number(yearText), first, second, monthFirst);
+// Reads a year of four digits as written, or of two with moment's pivot, marking the guessed century.
+function withYear(yearText: string, read: (year: number) => CalendarDate | null): CalendarDate | null {
+  if (yearText.length === 4) return read(Number(yearText));
   const yy = Number(yearText);
-  const date = eitherOrder(yy <= TWO_DIGIT_PIVOT ? 2000 + yy : 1900 + yy, first, second, monthFirst);
+  const date = read(yy <= TWO_DIGIT_PIVOT ? 2000 + yy : 1900 + yy);
   return date ? { ...date, twoDigitYear: true } : null;
+}
+
+function yearLast(yearText: string, first: number, second: number): CalendarDate | null {
+  return withYear(yearText, (year) => eitherOrder(year, first, second));
+}
+
+function namedMonth(yearText: string, monthName: string, day: string): CalendarDate | null {
+  const month = MONTHS.get(monthName.toLowerCase());
+  return month ? withYear(yearText, (year) => checked(year, month, Number(day))) : null;
 }
 
 // The same day a hundred years earlier, or null when it does not exist (Feb 29 of 2000 vs 1900).
@@ -80,25 +92,23 @@ function fromEightDigits(s: string): CalendarDate | null {
 export function parseCalendarDate(input: string): CalendarDate | null {
   const text = input.trim();
   let m = YEAR_FIRST_RE.exec(text);
-  if (m) return eitherOrder(Number(m[1]), Number(m[3]), Number(m[4]), true);
+  if (m) return eitherOrder(Number(m[1]), Number(m[3]), Number(m[4]));
 
   m = YEAR_LAST_RE.exec(text);
-  // Dotted dates (18.07.2014) are a European convention, so they read day first.
-  if (m) return yearLast(m[4]!, Number(m[1]), Number(m[3]), m[2] !== ".");
+  // Dotted dates read as LeadConduit reads them, US order first like slashes: 6.2.2014 is June 2;
+  // 18.07.2014 can only be day first, so it is July 18.
+  if (m) return yearLast(m[4]!, Number(m[1]), Number(m[3]));
 
   if (EIGHT_DIGITS_RE.test(text)) return fromEightDigits(text);
 
   m = MONTH_NAME_FIRST_RE.exec(text);
-  if (m) {
-    const month = MONTHS.get(m[1]!.toLowerCase());
-    return month ? checked(Number(m[3]), month, Number(m[2])) : null;
-  }
+  if (m) return namedMonth(m[3]!, m[1]!, m[2]!);
 
-  m = DAY_FIRST_RE.exec(text);
-  if (m) {
-    const month = MONTHS.get(m[2]!.toLowerCase());
-    return month ? checked(Number(m[3]), month, Number(m[1])) : null;
-  }
+  m = DAY_FIRST_RE.exec(text) ?? DASHED_DAY_FIRST_RE.exec(text);
+  if (m) return namedMonth(m[3]!, m[2]!, m[1]!);
+
+  m = DASHED_MONTH_FIRST_RE.exec(text);
+  if (m) return namedMonth(m[3]!, m[1]!, m[2]!);
   return null;
 }
 

@@ -25,7 +25,6 @@ describe("date", () => {
     ["18/07/2014", "2014-07-18"],
     ["18-07-2014", "2014-07-18"],
     ["18.07.2014", "2014-07-18"],
-    ["02.06.2014", "2014-06-02"],
     ["18072014", "2014-07-18"],
     ["2014-18-07", "2014-07-18"],
     ["18 July 2014", "2014-07-18"],
@@ -42,13 +41,33 @@ describe("date", () => {
     ["1/1/69", "1969-01-01"],
     ["6/2/50", "2050-06-02"],
     ["31/12/99", "1999-12-31"],
-    ["02.06.14", "2014-06-02"],
   ])("reads the two-digit year in %j as moment does (00-68 are 20xx)", (raw, normal) => {
     expect(dateType.parse(raw)).toEqual({ raw, normal, valid: true });
   });
 
   it("prefers the US reading when both are real dates", () => {
     expect(dateType.parse("02/06/2014")).toMatchObject({ normal: "2014-02-06" });
+  });
+
+  // LeadConduit reads dots as it reads slashes; 31.12.2014 is day first because it can only be.
+  it.each([
+    ["6.2.2014", "2014-06-02"],
+    ["02.06.2014", "2014-02-06"],
+    ["11.04.85", "1985-11-04"],
+    ["31.12.2014", "2014-12-31"],
+  ])("reads the dotted date %j in US order first", (raw, normal) => {
+    expect(dateType.parse(raw)).toEqual({ raw, normal, valid: true });
+  });
+
+  it.each([
+    ["02-Jun-2014", "2014-06-02"],
+    ["2-JUN-14", "2014-06-02"],
+    ["18-jul-99", "1999-07-18"],
+    ["Jun-02-2014", "2014-06-02"],
+    ["Sept-9-2014", "2014-09-09"],
+    ["6 / 2 / 2014", "2014-06-02"],
+  ])("reads the exported form %j", (raw, normal) => {
+    expect(dateType.parse(raw)).toEqual({ raw, normal, valid: true });
   });
 
   it("keeps the written date of a timestamp", () => {
@@ -62,7 +81,7 @@ describe("date", () => {
     expect(dateType.parse(raw)).toMatchObject({ normal, valid: true });
   });
 
-  it.each(["1980-02-30", "1900-02-29", "2014-06-31", "13/13/2014", "00/10/2014", "Foo 2 2014", "Jan 2020", "6/2014", "2/30/14", "6/2/014", "yesterday", "12345"])(
+  it.each(["1980-02-30", "1900-02-29", "2014-06-31", "13/13/2014", "00/10/2014", "Foo 2 2014", "Jan 2020", "6/2014", "2/30/14", "6/2/014", "31-Feb-2014", "02-Jux-2014", "2014-Jun-02", "yesterday", "12345"])(
     "marks %j invalid",
     (raw) => {
       expect(dateType.parse(raw)).toEqual({ raw, normal: raw, valid: false });
