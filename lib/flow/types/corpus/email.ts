@@ -18,7 +18,7 @@ export const EMAIL_ROWS: readonly CorpusRow[] = [
   ["x@guerrillamail.com", true, "x@guerrillamail.com"],
   ["hans@web.de", true, "hans@web.de"],
   ["taro@yahoo.co.jp", true, "taro@yahoo.co.jp"],
-  ["john doe@example.com", true, "johndoe@example.com"],
+  ["john doe@example.com", true, "johndoe@example.com", "email-spaces-removed"],
   ["John Doe <john@example.com>", true, "john@example.com"],
   ['"Doe, Jane" <Jane@Example.org>', true, "jane@example.org"],
   ["<bob@example.net>", true, "bob@example.net"],
@@ -37,6 +37,6 @@ export const EMAIL_ROWS: readonly CorpusRow[] = [
   ["jdoe@example,com", false, "jdoe@example,com"],
   ["none", false, "none"],
   ["n/a", false, "n/a"],
-  ["jdoe@example.c", false, "jdoe@example.c"],
+  ["jdoe@example.c", false, "jdoe@example.c", "email-needs-tld"],
   ["", false, null],
 ];
