@@ -147,6 +147,3 @@ const YOUR_ACCOUNT: MatrixRow[] = [
 ];
 
 export const SETTINGS_ROWS: MatrixRow[] = [...ACCOUNT_SETTINGS, ...PEOPLE, ...YOUR_ACCOUNT];
-
-/** The settings action modules, to check every exported action has a row (named after it). */
-export const SETTINGS_ACTION_MODULES = { accountSettingsActions, peopleActions, yourAccountActions };
