@@ -249,6 +249,10 @@ export const imports = pgTable(
     // The import job resumes after this line; updated in the transaction that saves the leads.
     lastLine: integer("last_line"),
     lastLeadId: text("last_lead_id"),
+    // An ended import's rows by outcome and reason (lib/imports/report/reason-counts.ts), counted once
+    // when it ends: counting them again on every page load read the whole import (issue #14). Null
+    // while it runs, and for imports that ended before migration 0016 until their summary is read.
+    reasonCounts: jsonb("reason_counts"),
     error: text("error"),
     // The person who uploaded the file (emailed when it ends); null when a source's key or docs link did.
     startedBy: text("started_by").references(() => accountHolders.id, { onDelete: "set null" }),
@@ -333,7 +337,12 @@ export const importRows = pgTable(
     correctedBy: text("corrected_by"),
     correctedAt: timestamp("corrected_at", { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.importId, t.line] })],
+  (t) => [
+    primaryKey({ columns: [t.importId, t.line] }),
+    // The rows with a problem, in line order: the summary's rows not imported and the problem pages
+    // find them without reading every row of a file whose problems are few (issue #14).
+    index("import_rows_problem_lines_idx").on(t.importId, t.line).where(sql`problems is not null or duplicate_of_line is not null`),
+  ],
 );
 
 // Dedupe keys seen while validating, first line per key: finds duplicates within a file of any size
@@ -390,6 +399,9 @@ export const leads = pgTable(
     index("leads_search_keys_idx").using("gin", t.searchKeys),
     // The import filter newest first.
     index("leads_import_time_idx").on(t.importId, t.submittedAt, t.id),
+    // An import's failed and error leads by line, for the summary's failed rows: without it a file
+    // with few failures was read whole to fill one page (issue #14). Success leads are left out.
+    index("leads_import_unsuccessful_idx").on(t.importId, t.importLine).where(sql`outcome <> 'success'`),
   ],
 );
 export type Lead = typeof leads.$inferSelect;

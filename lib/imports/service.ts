@@ -11,14 +11,14 @@ import { importEvents } from "./report/events";
 import { progressOf, type ImportProgress } from "./report/progress";
 import { getMappingView, saveMapping, suggestedMapping, type MappingView } from "./map/mapping";
 import { enqueueImport, getQueue } from "./jobs/queue";
-import { countByReason, readProblems, readResults, type ProblemRow, type ReasonCount, type ResultRow } from "./report/report";
+import { readProblems, readResults, type ProblemRow, type ReasonCount, type ResultRow } from "./report/report";
 import type { Refusal } from "./read/refusal";
 import { importModeSchema, settingsOverrideSchema, type ImportMode, type Mapping, type StoredSettings } from "./settings";
 import { stageUpload } from "./stage/stage";
 import { deleteImport, getImport, getImportFor, listImports, type ImportAccess, type ImportTarget } from "./store";
 import { resultsGoneMessage, resultsPruned } from "./retention";
+import { reasonCountsOf } from "./report/reason-counts";
 import { rowsOfLines } from "./report/row-numbers";
-import { withNotReached } from "./report/row-outcomes";
 import { toImportView, WORKING_STATUSES, type ImportView } from "./report/view";
 import { cancelImport, changeSettings, confirmImport, startValidation } from "./workflow";
 
@@ -183,7 +183,7 @@ const pageOf = (page: Page) => ({ after: Math.min(Math.max(0, page.after ?? 0), 
 /** A page's rows with their spreadsheet row (header row = row 1) beside their line: what a person reads (issue #14). */
 async function withRows<T extends { line: number }>(imp: Import, rows: T[]): Promise<Array<T & { row: number | null }>> {
   const header = (imp.settings as StoredSettings).header;
-  const numbers = await rowsOfLines(getDatabase(), imp.id, rows.map((r) => r.line), header);
+  const numbers = await rowsOfLines(getDatabase(), imp, rows.map((r) => r.line), header);
   return rows.map((r) => ({ ...r, row: numbers.get(r.line) ?? null }));
 }
 
@@ -203,7 +203,7 @@ export async function getImportResults(access: ImportAccess, id: string, page: P
 
 export async function getImportSummary(access: ImportAccess, id: string): Promise<{ import: ImportView; byReason: ReasonCount[] } | null> {
   const imp = await load(access, id);
-  return imp && { import: viewOf(imp), byReason: withNotReached(await countByReason(getDatabase(), imp.id), imp) };
+  return imp && { import: viewOf(imp), byReason: await reasonCountsOf(getDatabase(), imp) };
 }
 
 export async function openResultsCsv(access: ImportAccess, id: string): Promise<ReadableStream<Uint8Array> | Gone | null> {

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import type { Import } from "@/db/schema";
 import { correctedCells, type Corrections } from "../correct/cells";
 import { queryOf, type RowProblem } from "../stage/staged-rows";
+import { withNotReached } from "./row-outcomes";
 
 export type ResultRow = {
   line: number;
@@ -25,12 +26,42 @@ type Joined = { line: number; fields: string[]; corrections: Corrections | null;
 const FINISHED: ReadonlySet<Import["status"]> = new Set(["completed", "cancelled", "failed"]);
 
 export async function readResults(database: Database, imp: Import, page: { after: number; limit: number; outcome?: ResultRow["outcome"] }): Promise<ResultRow[]> {
+  if (page.outcome === "failure" || page.outcome === "error") return readUnsuccessful(database, imp, { ...page, outcome: page.outcome });
   const { rows } = await queryOf(database)<Joined>(
     `select r.line, r.fields, r.corrections, r.problems, r.duplicate_of_line, l.id as lead_id, l.outcome::text as outcome, l.reason
      from import_rows r left join leads l on l.import_id = r.import_id and l.import_line = r.line
      where r.import_id = $1 and r.line > $2 and ($4::text is null or coalesce(l.outcome::text, $5) = $4)
      order by r.line limit $3`,
     [imp.id, page.after, page.limit, page.outcome || null, FINISHED.has(imp.status) ? "failure" : ""],
+  );
+  return rows.map((row) => toResult(imp, row));
+}
+
+/**
+ * The failure (or error) rows of a page, found without walking every row of the import: a 1M-row
+ * file with ten failures was read whole to fill one page (issue #14). The lines come from the failed
+ * and error leads (leads_import_unsuccessful_idx) and, once the import ended, from the rows without
+ * a lead: rows with a problem or a repeat (import_rows_problem_lines_idx; every skipped row has one)
+ * and rows after last_line, never reached. Same rows, in the same order, as the unfiltered query.
+ */
+async function readUnsuccessful(database: Database, imp: Import, page: { after: number; limit: number; outcome: "failure" | "error" }): Promise<ResultRow[]> {
+  const withoutLead = "not exists (select 1 from leads x where x.import_id = r.import_id and x.import_line = r.line)";
+  const { rows } = await queryOf(database)<Joined>(
+    `with picked as (
+       (select l.import_line as line from leads l
+        where l.import_id = $1 and l.import_line > $2 and l.outcome <> 'success' and l.outcome::text = $4 order by l.import_line limit $3)
+       union all
+       (select r.line from import_rows r where $5 and r.import_id = $1 and r.line > $2
+          and (r.problems is not null or r.duplicate_of_line is not null) and ${withoutLead} order by r.line limit $3)
+       union all
+       (select r.line from import_rows r where $5 and r.import_id = $1 and r.line > greatest($2, $6) and ${withoutLead} order by r.line limit $3)
+     )
+     select r.line, r.fields, r.corrections, r.problems, r.duplicate_of_line, l.id as lead_id, l.outcome::text as outcome, l.reason
+     from (select distinct line from picked order by line limit $3) p
+     join import_rows r on r.import_id = $1 and r.line = p.line
+     left join leads l on l.import_id = r.import_id and l.import_line = r.line
+     order by r.line`,
+    [imp.id, page.after, page.limit, page.outcome, page.outcome === "failure" && FINISHED.has(imp.status), imp.lastLine ?? 0],
   );
   return rows.map((row) => toResult(imp, row));
 }
@@ -76,21 +107,37 @@ export async function readProblems(database: Database, importId: string, page: {
 
 export type ReasonCount = { outcome: "success" | "failure" | "error"; reason: string; count: number };
 
-/** Counts by outcome and reason for the summary, rows reported without a lead included. */
-export async function countByReason(database: Database, importId: string): Promise<ReasonCount[]> {
-  const query = queryOf(database);
+type Query = <T>(text: string, params?: unknown[]) => Promise<{ rows: T[] }>;
+
+/**
+ * Counts by outcome and reason, rows reported without a lead included, and for an ended import the
+ * rows it never reached, so they add up to the row outcomes and to results.csv. A row never reached
+ * that has a problem is counted under its problem, as results.csv gives it, not a second time as
+ * never reached. Reads every lead and row of the import: an ended import keeps the answer
+ * (reason-counts.ts), so pages do not run it again.
+ */
+export async function countByReason(query: Query, importId: string): Promise<ReasonCount[]> {
+  const { rows: found } = await query<Parameters<typeof withNotReached>[1] & { lastLine: number | null }>(
+    `select status, rows, processed_rows as "processedRows", success_count as "successCount", failure_count as "failureCount",
+       error_count as "errorCount", skipped_rows as "skippedRows", last_line as "lastLine" from imports where id = $1`,
+    [importId],
+  );
+  const imp = found[0];
+  if (!imp) return [];
   const { rows: leads } = await query<{ outcome: ReasonCount["outcome"]; reason: string | null; count: number }>(
     "select outcome::text as outcome, reason, count(*)::int as count from leads where import_id = $1 group by 1, 2",
     [importId],
   );
-  const { rows: skipped } = await query<{ reason: string | null; count: number }>(
-    `select coalesce(r.problems->0->>'reason', 'Duplicate of an earlier line') as reason, count(*)::int as count
+  const { rows: skipped } = await query<{ reason: string | null; count: number; unreached: number }>(
+    `select coalesce(r.problems->0->>'reason', 'Duplicate of an earlier line') as reason, count(*)::int as count,
+       (count(*) filter (where r.line > $2))::int as unreached
      from import_rows r left join leads l on l.import_id = r.import_id and l.import_line = r.line
      where r.import_id = $1 and l.id is null and (r.problems is not null or r.duplicate_of_line is not null) group by 1`,
-    [importId],
+    [importId, imp.lastLine ?? 0],
   );
-  return [
+  const counted = [
     ...leads.map((r) => ({ outcome: r.outcome, reason: r.reason ?? "", count: r.count })),
     ...skipped.map((r) => ({ outcome: "failure" as const, reason: `Not imported: ${r.reason}`, count: r.count })),
-  ].sort((a, b) => b.count - a.count);
+  ];
+  return withNotReached(counted, imp, skipped.reduce((n, r) => n + r.unreached, 0)).sort((a, b) => b.count - a.count);
 }

@@ -30,8 +30,11 @@ export function rowOutcomes(imp: Counts): RowOutcomes {
 export const notReachedReason = (status: Import["status"]) =>
   status === "cancelled" ? "Not imported: the import was cancelled" : "Not imported: the import stopped before this row";
 
-/** The counts by outcome and reason with the rows never reached, so they add up to the row outcomes. */
-export function withNotReached(byReason: ReasonCount[], imp: Counts): ReasonCount[] {
-  const { notReached } = rowOutcomes(imp);
+/**
+ * The counts by outcome and reason with the rows never reached, so they add up to the row outcomes.
+ * `counted`: rows never reached already counted under their problem (results.csv gives them that reason).
+ */
+export function withNotReached(byReason: ReasonCount[], imp: Counts, counted = 0): ReasonCount[] {
+  const notReached = rowOutcomes(imp).notReached - counted;
   return notReached > 0 ? [...byReason, { outcome: "failure", reason: notReachedReason(imp.status), count: notReached }] : byReason;
 }

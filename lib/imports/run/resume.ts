@@ -27,7 +27,7 @@ export async function resumeImport(database: Database, imp: Import, enqueue: Enq
   if (!RESUMABLE.includes(imp.status)) return { status: "conflict", message: "Only a cancelled or stopped import can continue." };
   if (!canResume(imp)) return { status: "conflict", message: "This import never started importing, or every row is done: start a new import instead." };
   const next = imp.validatedRows < imp.rows ? "validating" : "importing";
-  const moved = await moveStatus(database, imp.id, RESUMABLE, next, { completedAt: null, error: null });
+  const moved = await moveStatus(database, imp.id, RESUMABLE, next, { completedAt: null, error: null, reasonCounts: null });
   if (!moved) return { status: "conflict", message: "This import has already been started again." };
   await enqueue(imp.id);
   return { status: "ok" };

@@ -19,6 +19,7 @@ import { saveChecks } from "../validate/checked-rows";
 import { readAheadOn, runBatches, type Transact } from "../jobs/job-batches";
 import type { ReadAhead } from "../jobs/read-ahead";
 import type { ImportMode, Mapping } from "../settings";
+import { storeReasonCounts } from "../report/reason-counts";
 import { readRows } from "../stage/staged-rows";
 import { getImport } from "../store";
 import type { JobOptions, JobResult } from "../jobs/job-batches";
@@ -94,6 +95,8 @@ async function importBatch(tx: SqlTransaction, run: Run): Promise<JobResult | "c
     // Keys within the file are needed only while lines are being checked.
     await tx.query("delete from import_row_keys where import_id = $1", [run.importId]);
     await tx.query("update imports set status = 'completed', completed_at = now(), updated_at = now() where id = $1", [run.importId]);
+    // Counted once here, so the summary page never reads the whole import again (issue #14).
+    await storeReasonCounts(tx.query, run.importId);
     await recordImportEnd(tx.query, run.importId);
     return "done";
   }
