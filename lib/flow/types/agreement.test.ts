@@ -21,7 +21,7 @@ describe("agreement with LeadConduit's documented readings", () => {
     });
   }
 
-  // Agreement here is 316 of 373 rows (84.7%), below issue #15's 97% target for a held-out set:
+  // Agreement here is 317 of 373 rows (85.0%), below issue #15's 97% target for a held-out set:
   // this corpus is weighted toward edge cases, and most of its differences are ones the issue
   // asks for (never-issued SSNs, dob centuries, unknown states, state names, streets without a
   // number, 1e3, on/off). Each row's reading was checked against leadconduit-types 4.23.2's source.
@@ -30,7 +30,7 @@ describe("agreement with LeadConduit's documented readings", () => {
     const rows = entries.flatMap(([, r]) => r);
     const differing = rows.filter((r) => r[3] !== undefined);
     expect(rows.length).toBeGreaterThanOrEqual(300);
-    expect(differing.length).toBeLessThanOrEqual(57);
+    expect(differing.length).toBeLessThanOrEqual(56);
   });
 
   it("names only differences that docs/field-types.md explains", () => {

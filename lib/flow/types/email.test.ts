@@ -78,6 +78,24 @@ describe("email", () => {
     expect(emailType.parse(raw)).toMatchObject({ raw, valid: false });
   });
 
+  it.each([
+    ["m. k. ortiz@outlook.com", "m.k.ortiz@outlook.com"],
+    ["dana .reyes@example.com", "dana.reyes@example.com"],
+    ["dana @ example.com", "dana@example.com"],
+    ["dana@example. com", "dana@example.com"],
+  ])("drops spaces beside a dot or the @ in %j", (raw, normal) => {
+    expect(emailType.parse(raw)).toMatchObject({ raw, normal, valid: true });
+  });
+
+  it.each([
+    ["dana reyes@example.com", "dana reyes@example.com"],
+    ["D anaReyes@Example.com", "d anareyes@example.com"],
+    ["dana@exam ple.com", "dana@exam ple.com"],
+    ["Dana <dana reyes@example.com>", "dana reyes@example.com"],
+  ])("refuses a space inside a word of %j rather than guess the address", (raw, normal) => {
+    expect(emailType.parse(raw)).toEqual({ raw, normal, valid: false });
+  });
+
   it("keeps the cleaned address when invalid", () => {
     expect(emailType.parse(" A@B ")).toEqual({ raw: " A@B ", normal: "a@b", valid: false });
   });

@@ -4,6 +4,10 @@ import { blankValue, isBlank } from "./blank";
 import { TEXT_OPERATORS } from "./operators";
 
 const WHITESPACE_RE = /\s+/g;
+// Spaces next to a dot or the @ are dropped ("p. j. butter@gmail.com"), as RFC 5322 allows
+// there and as LeadConduit reads them. A space between two letters ("john doe@example.com")
+// makes the address invalid: joining the words would guess the user and could mail someone else.
+const SPACE_INSIDE_WORD_RE = /[^\s.@]\s+[^\s.@]/;
 // Deliberately narrower than RFC 5322 (no quoted local parts, no IP-literal domains): lead
 // forms only ever carry dot-atom addresses, and anything stranger is more likely junk.
 const EMAIL_RE =
@@ -40,7 +44,9 @@ export const emailType: FieldType = {
   parse(raw) {
     if (isBlank(raw)) return blankValue(raw);
     const named = raw.includes("<") ? NAMED_ADDRESS_RE.exec(raw) : null;
-    const address = (named ? named[1]! : raw).toLowerCase().replace(WHITESPACE_RE, "");
+    const typed = (named ? named[1]! : raw).trim().toLowerCase();
+    if (SPACE_INSIDE_WORD_RE.test(typed)) return { raw, normal: typed, valid: false };
+    const address = typed.replace(WHITESPACE_RE, "");
     const m = EMAIL_RE.exec(address);
     if (!m) return { raw, normal: address, valid: false };
     const domain = m[2]!;
