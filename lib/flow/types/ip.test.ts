@@ -16,6 +16,9 @@ describe("ip", () => {
     ["198.51.90.161/landing?utm=x", "198.51.90.161"],
     ["198.51.90.161:8080/form", "198.51.90.161"],
     ["1.2.3.4/", "1.2.3.4"],
+    // Spaces a form or a copy added beside the dots.
+    ["  203. 0 .113. 7 ", "203.0.113.7"],
+    ["http:// 203.0.113.7 /form", "203.0.113.7"],
   ])("reads the IPv4 address %j", (raw, normal) => {
     expect(ipType.parse(raw)).toEqual({ raw, normal, valid: true, is_ipv4: true, is_ipv6: false });
   });
@@ -42,11 +45,15 @@ describe("ip", () => {
     ["2001:db8::1/64", "2001:db8::1"],
     ["fe80::0001%eth0", "fe80::1%eth0"],
     ["[2001:db8::1]/form", "2001:db8::1"],
+    ["2001:db8: 0:1:1:1: 1:1", "2001:db8:0:1:1:1:1:1"],
+    ["http://[ 2001:db8::7 ]:8080", "2001:db8::7"],
+    // Eight full groups and a ninth: the ninth is a port.
+    ["2001:db8:0:1:1:1:1:1:8443", "2001:db8:0:1:1:1:1:1"],
   ])("reads the IPv6 address %j", (raw, normal) => {
     expect(ipType.parse(raw)).toEqual({ raw, normal, valid: true, is_ipv4: false, is_ipv6: true });
   });
 
-  it.each(["999.1.1.1", "1.2.3", "localhost", "2001:db8::1:80:zz", "010.0.0.1", "1.2.3.04", "ftp://localhost", "1.2.3.4:", "1.2.3.4:x/form", "1.2.3.45.6/form", "1.2.3.4.5", "2001:db8:::1"])("marks %j invalid", (raw) => {
+  it.each(["999.1.1.1", "1.2.3", "localhost", "2001:db8::1:80:zz", "010.0.0.1", "1.2.3.04", "ftp://localhost", "1.2.3.4:", "1.2.3.4:x/form", "1.2.3.45.6/form", "1.2.3.4.5", "2001:db8:::1", "20 3.0.113.7", "2001:db8:0:1:1:1:1:1:123456"])("marks %j invalid", (raw) => {
     expect(ipType.parse(raw)).toEqual({ raw, normal: raw, valid: false });
   });
 

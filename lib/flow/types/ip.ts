@@ -13,6 +13,12 @@ const PREFIX_LENGTH_RE = /\/\d{1,3}$/;
 const HOST_FIRST_RE = /^(?:\d{1,3}(?:\.\d{1,3}){3}(?![\d.])|\[)/;
 const BRACKETED_RE = /^\[([^\]]+)\](?::\d{1,5})?$/;
 const V4_WITH_PORT_RE = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/;
+// Eight full groups are a whole IPv6 address, so a ninth after a colon can only be a port.
+const FULL_V6_WITH_PORT_RE = /^((?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}):\d{1,5}$/i;
+// Spaces beside a separator ("198. 51. 90. 161", "[8faa: 230d:…]") are dropped, as LeadConduit
+// drops them; a space between two digits ("19 8.51.90.161") would make us guess, so it stays and
+// the value is invalid.
+const SPACE_BESIDE_SEPARATOR_RE = /\s*([.:/[\]])\s*/g;
 
 function unwrap(text: string): string {
   let host = text;
@@ -27,8 +33,8 @@ function unwrap(text: string): string {
   }
   const bracketed = BRACKETED_RE.exec(host);
   if (bracketed) return bracketed[1]!;
-  const v4 = V4_WITH_PORT_RE.exec(host);
-  return v4 ? v4[1]! : host;
+  const withPort = V4_WITH_PORT_RE.exec(host) ?? FULL_V6_WITH_PORT_RE.exec(host);
+  return withPort ? withPort[1]! : host;
 }
 
 // isIP refuses a zero-padded quad ("010.0.0.1"): it could mean octal 8 or decimal 10, so it is
@@ -39,7 +45,7 @@ export const ipType: FieldType = {
   compareAs: "text",
   parse(raw) {
     if (isBlank(raw)) return blankValue(raw);
-    const text = raw.trim();
+    const text = raw.trim().replace(SPACE_BESIDE_SEPARATOR_RE, "$1");
     let address = text;
     let version = isIP(address);
     if (version === 0) {
