@@ -4,6 +4,8 @@
 const MASKED_CHARS_RE = /^[\d*\s().+-]+$/;
 const NOT_DIGIT_OR_STAR_RE = /[^\d*]/g;
 const AREA_DIGITS_RE = /^[2-9]\d\d$/;
+// "1-(512) *** **** x42", "(512) 789-**** ext. 4*": an extension, itself possibly masked.
+const MASKED_EXTENSION_RE = /^(.*?)\s*(?:x|ext\.?|extension)\s*([\d*]{1,10})\s*$/i;
 
 export type MaskedPhone = {
   normal: string;
@@ -12,7 +14,7 @@ export type MaskedPhone = {
   exchange: string;
   line: string;
   number: string;
-  extension: null;
+  extension: string | null;
   country_code: null;
   country_calling_code: "1";
   masked: true;
@@ -22,20 +24,23 @@ export type MaskedPhone = {
 // must fit the plan (an area code never starts with 0 or 1). The country cannot be told apart
 // (US or Canada) without the hidden digits, so country_code is null.
 export function readMaskedPhone(text: string): MaskedPhone | null {
-  if (!MASKED_CHARS_RE.test(text)) return null;
-  let compact = text.replace(NOT_DIGIT_OR_STAR_RE, "");
+  const withExtension = MASKED_EXTENSION_RE.exec(text);
+  const number = withExtension ? withExtension[1]! : text;
+  const extension = withExtension ? withExtension[2]! : null;
+  if (!MASKED_CHARS_RE.test(number)) return null;
+  let compact = number.replace(NOT_DIGIT_OR_STAR_RE, "");
   if (compact.length === 11 && compact[0] === "1") compact = compact.slice(1);
-  if (compact.length !== 10 || !compact.includes("*")) return null;
+  if (compact.length !== 10 || !(compact.includes("*") || extension?.includes("*"))) return null;
   const area = compact.slice(0, 3);
   if (!area.includes("*") && !AREA_DIGITS_RE.test(area)) return null;
   return {
-    normal: compact,
+    normal: extension ? `${compact}x${extension}` : compact,
     valid: true,
     area,
     exchange: compact.slice(3, 6),
     line: compact.slice(6),
     number: compact.slice(3),
-    extension: null,
+    extension,
     country_code: null,
     country_calling_code: "1",
     masked: true,

@@ -93,7 +93,16 @@ describe("phone", () => {
     expect(phoneType.parse(raw)).toMatchObject({ raw, normal, valid: true, masked: true, area, exchange, line, country_calling_code: "1" });
   });
 
-  it.each(["512-***-111", "112-***-1111", "512 *** **** 5", "***"])("marks the badly masked %j invalid", (raw) => {
+  it.each([
+    ["1-(512) *** **** x42", "512*******x42", "42"],
+    ["(512) ***-**** ext. 7", "512*******x7", "7"],
+    ["+1 512 789 **** extension 1234", "512789****x1234", "1234"],
+    ["512 789 1111 x**", "5127891111x**", "**"],
+  ])("keeps the extension of the masked number %j", (raw, normal, extension) => {
+    expect(phoneType.parse(raw)).toMatchObject({ raw, normal, valid: true, masked: true, extension, area: "512" });
+  });
+
+  it.each(["512-***-111", "112-***-1111", "512 *** **** 5", "***", "512-***-1111 x", "512-***-1111 x4-2"])("marks the badly masked %j invalid", (raw) => {
     expect(phoneType.parse(raw)).toEqual({ raw, normal: raw.trim(), valid: false });
   });
 
