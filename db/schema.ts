@@ -472,8 +472,18 @@ export const dedupeKeys = pgTable(
     keyHash: text("key_hash").notNull(),
     leadId: text("lead_id").notNull(),
     claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    // A claim held, committed, while its lead is delivered to a buyer (lib/flow/steps/holds.ts), so a
+    // concurrent lead is refused before it is sent: held_by is the holder (a lead id, or
+    // `<import>-<line>` for an import's row), held_until when the hold goes stale. Both null once the
+    // lead is saved.
+    heldBy: text("held_by"),
+    heldUntil: timestamp("held_until", { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.flowId, t.stepId, t.keyHash] })],
+  (t) => [
+    primaryKey({ columns: [t.flowId, t.stepId, t.keyHash] }),
+    index("dedupe_keys_held_by_idx").on(t.heldBy).where(sql`held_by is not null`),
+    index("dedupe_keys_held_until_idx").on(t.heldUntil).where(sql`held_until is not null`),
+  ],
 );
 
 // Volume cap counters, one per cap and period; incremented only by successful leads.
@@ -485,6 +495,20 @@ export const capCounters = pgTable(
     count: integer("count").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.capKey, t.periodStart] })],
+);
+
+// Cap units held, committed, while their lead is delivered to a buyer (lib/flow/steps/holds.ts): each
+// is already counted in cap_counters; the lead's save takes the row over instead of counting again,
+// and a stale row (past held_until) gives its unit back.
+export const capHolds = pgTable(
+  "cap_holds",
+  {
+    capKey: text("cap_key").notNull(),
+    periodStart: timestamp("period_start", { withTimezone: true }).notNull(),
+    holder: text("holder").notNull(),
+    heldUntil: timestamp("held_until", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.capKey, t.periodStart, t.holder] }), index("cap_holds_holder_idx").on(t.holder)],
 );
 
 // The first response to a request with an Idempotency-Key, replayed for retries.
