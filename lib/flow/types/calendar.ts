@@ -112,6 +112,16 @@ export function parseCalendarDate(input: string): CalendarDate | null {
   return null;
 }
 
+// "060214" is June 2, 2014: MMDDYY only, as LeadConduit reads it. Day first ("180714") or year
+// first ("140602") is not tried: six digits have too many readings to guess beyond the US one.
+// Only date and dob read it; in a time field six digits could as well be HHMMSS.
+const SIX_DIGITS_RE = /^(\d\d)(\d\d)(\d\d)$/;
+
+export function parseSixDigitDate(input: string): CalendarDate | null {
+  const m = SIX_DIGITS_RE.exec(input.trim());
+  return m ? withYear(m[3]!, (year) => checked(year, Number(m[1]), Number(m[2]))) : null;
+}
+
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }

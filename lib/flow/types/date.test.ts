@@ -45,6 +45,18 @@ describe("date", () => {
     expect(dateType.parse(raw)).toEqual({ raw, normal, valid: true });
   });
 
+  it.each([
+    ["091587", "1987-09-15"],
+    ["123103", "2003-12-31"],
+    [" 070420 ", "2020-07-04"],
+  ])("reads six digits %j as MMDDYY", (raw, normal) => {
+    expect(dateType.parse(raw)).toEqual({ raw, normal, valid: true });
+  });
+
+  it.each(["150987", "870915", "023087", "1234567"])("does not guess another order for the digits %j", (raw) => {
+    expect(dateType.parse(raw)).toMatchObject({ raw, valid: false });
+  });
+
   it("prefers the US reading when both are real dates", () => {
     expect(dateType.parse("02/06/2014")).toMatchObject({ normal: "2014-02-06" });
   });

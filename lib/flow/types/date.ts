@@ -1,12 +1,12 @@
 import type { FieldType } from "./field-type";
 import { blankValue, invalidValue, isBlank } from "./blank";
-import { type CalendarDate, formatIsoDate, parseCalendarDate } from "./calendar";
+import { type CalendarDate, formatIsoDate, parseCalendarDate, parseSixDigitDate } from "./calendar";
 import { parseDateTime } from "./date-time";
 import { ORDERED_OPERATORS } from "./operators";
 
 // A timestamp sent to a date field keeps the calendar date as written, whatever its zone.
 export function readDate(text: string): CalendarDate | null {
-  return parseCalendarDate(text) ?? parseDateTime(text)?.date ?? null;
+  return parseCalendarDate(text) ?? parseSixDigitDate(text) ?? parseDateTime(text)?.date ?? null;
 }
 
 export const dateType: FieldType = {

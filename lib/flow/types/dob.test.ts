@@ -34,6 +34,7 @@ describe("dob", () => {
     ["6/15/24", "2024-06-15", 0],
     ["6/16/24", "1924-06-16", 99.9],
     ["2-Jun-50", "1950-06-02", 74],
+    ["060250", "1950-06-02", 74],
   ])("never puts the two-digit year of %j in the future: %s", (raw, normal, age) => {
     expect(parseDob(raw, NOW)).toEqual({ raw, normal, valid: true, age, year: Number(normal.slice(0, 4)) });
   });

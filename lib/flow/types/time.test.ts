@@ -29,7 +29,7 @@ describe("time", () => {
     expect(timeType.parse("2014-06-02T10:00:00")).toMatchObject({ normal: "2014-06-02T10:00:00.000Z" });
   });
 
-  it.each(["1", "12", "2014-02-30T10:00:00Z", "2014-06-02T25:00:00Z", "6/2/2014 13:00 PM", "2014-06-02T10:00:00 Mars", "soon"])(
+  it.each(["1", "12", "2014-02-30T10:00:00Z", "2014-06-02T25:00:00Z", "6/2/2014 13:00 PM", "2014-06-02T10:00:00 Mars", "soon", "060214"])(
     "marks %j invalid",
     (raw) => {
       expect(timeType.parse(raw)).toEqual({ raw, normal: raw, valid: false });
