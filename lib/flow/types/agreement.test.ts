@@ -21,16 +21,17 @@ describe("agreement with LeadConduit's documented readings", () => {
     });
   }
 
-  // Agreement here is 317 of 373 rows (85.0%), below issue #15's 97% target for a held-out set:
+  // Agreement here is 317 of 377 rows (84.1%), below issue #15's 97% target for a held-out set:
   // this corpus is weighted toward edge cases, and most of its differences are ones the issue
   // asks for (never-issued SSNs, dob centuries, unknown states, state names, streets without a
-  // number, 1e3, on/off). Each row's reading was checked against leadconduit-types 4.23.2's source.
+  // number, 1e3, on/off). Each row's reading was checked by running leadconduit-types 4.23.2
+  // outside the repo (2026-12-06).
   // The count is a ratchet: a new difference is raised here only together with its entry in the docs.
   it("holds at least 300 inputs, with no more differences than the documented ones", () => {
     const rows = entries.flatMap(([, r]) => r);
     const differing = rows.filter((r) => r[3] !== undefined);
     expect(rows.length).toBeGreaterThanOrEqual(300);
-    expect(differing.length).toBeLessThanOrEqual(56);
+    expect(differing.length).toBeLessThanOrEqual(60);
   });
 
   it("names only differences that docs/field-types.md explains", () => {

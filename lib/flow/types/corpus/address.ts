@@ -28,7 +28,7 @@ export const POSTAL_CODE_ROWS: readonly CorpusRow[] = [
   ["W1A 1A1", false, "W1A 1A1", "postal-code-real-letters"],
   ["SW1A", false, "SW1A"],
   ["n/a", false, "n/a"],
-  ["", false, null],
+  ["", false, null, "blank-never-valid"],
 ];
 
 export const STATE_ROWS: readonly CorpusRow[] = [
@@ -66,7 +66,7 @@ export const STATE_ROWS: readonly CorpusRow[] = [
   ["Bavaria", false, "Bavaria", "state-known-only"],
   ["Texass", false, "Texass", "state-known-only"],
   ["USA", false, "USA", "state-known-only"],
-  ["", false, null],
+  ["", false, null, "blank-never-valid"],
 ];
 
 export const STREET_ROWS: readonly CorpusRow[] = [

@@ -8,6 +8,8 @@ export const DATE_ROWS: readonly CorpusRow[] = [
   ["6-2-2014", true, "2014-06-02"],
   ["06022014", true, "2014-06-02"],
   ["20140602", true, "2014-06-02"],
+  ["060214", true, "2014-06-02"],
+  ["091587", true, "1987-09-15"],
   ["Jun 2 2014", true, "2014-06-02"],
   ["June 2, 2014", true, "2014-06-02"],
   ["Mon Jun 02 2014", true, "2014-06-02"],
@@ -68,7 +70,7 @@ export const TIME_ROWS: readonly CorpusRow[] = [
   ["2014-06-02 10:00:00", true, "2014-06-02T10:00:00.000Z"],
   ["6/2/2014 10:30 AM", true, "2014-06-02T10:30:00.000Z"],
   ["Mon Jun 02 2014 10:00:00 GMT-0500 (CDT)", true, "2014-06-02T15:00:00.000Z"],
-  ["1401703200", true, "2014-06-02T10:00:00.000Z"],
+  ["1401703200", true, "2014-06-02T10:00:00.000Z", "time-reads-epoch"],
   ["next tuesday", false, "next tuesday", "time-no-natural-language"],
   ["", false, null],
 ];

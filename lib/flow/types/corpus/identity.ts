@@ -27,6 +27,7 @@ export const SSN_ROWS: readonly CorpusRow[] = [
 export const IP_ROWS: readonly CorpusRow[] = [
   ["198.51.90.161", true, "198.51.90.161"],
   [" 198.51.90.161 ", true, "198.51.90.161"],
+  ["203. 0. 113. 9", true, "203.0.113.9"],
   ["http://198.51.90.161", true, "198.51.90.161"],
   ["https://198.51.90.161/landing?x=1", true, "198.51.90.161"],
   ["198.51.90.161/32", true, "198.51.90.161"],

@@ -54,7 +54,8 @@ export const PHONE_ROWS: readonly CorpusRow[] = [
   ["n/a", false, "n/a"],
   ["none", false, "none"],
   ["FLOWERS", false, "FLOWERS"],
-  ["512-***-111", false, "512-***-111"],
+  ["512-***-111", false, "512-***-111", "phone-masked-shape"],
+  ["1 (214) ***-**** ext. 15", true, "214*******x15"],
   ["", false, null],
   ["   ", false, null],
 ];
