@@ -21,6 +21,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           setupFiles: [...setupFiles, "./tests/integration/setup-database.ts"],
+          globalSetup: ["./tests/integration/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

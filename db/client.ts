@@ -30,7 +30,11 @@ export function openDatabase(options: DatabaseOptions): Database {
     return { kind: "pg", db, pool, close: () => pool.end() };
   }
   if (!options.dataDir.startsWith("memory://")) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = new PGlite(options.dataDir);
+  return pgliteDatabase(new PGlite(options.dataDir));
+}
+
+/** Wraps an open PGlite (tests start theirs from a dumped data directory instead of initdb). */
+export function pgliteDatabase(pglite: PGlite): Database {
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return { kind: "pglite", db, pglite, close: () => pglite.close() };
 }

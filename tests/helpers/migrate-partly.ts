@@ -7,8 +7,9 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { openDatabase, type Database } from "@/db/client";
-import { createTestDatabase, type TestDatabase } from "./test-database";
+import { inject } from "vitest";
+import type { Database } from "@/db/client";
+import { openTestDatabase } from "./test-database";
 
 type Journal = { entries: { tag: string }[] };
 
@@ -19,8 +20,7 @@ async function migrateFrom(database: Database, migrationsFolder: string) {
 
 /** A fresh database with every migration up to and including `lastTag`; `finish()` applies the rest. */
 export async function databaseMigratedUpTo(lastTag: string): Promise<{ database: Database; finish(): Promise<void>; drop(): Promise<void> }> {
-  const testDatabase: TestDatabase = await createTestDatabase("lp_migrate");
-  const database = openDatabase({ url: testDatabase.url, dataDir: testDatabase.dataDir });
+  const { database, testDatabase } = await openTestDatabase("lp_migrate", "empty", inject("databaseTemplates"));
   const folder = mkdtempSync(join(tmpdir(), "leadport-migrations-"));
   try {
     cpSync(join(process.cwd(), "drizzle"), folder, { recursive: true });
