@@ -4,7 +4,8 @@
 // (always in CI, where a missing Chromium is a failure); the cluster test (two app processes and
 // two workers) runs against the same build when DATABASE_URL is set.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { buildIsCurrent, recordBuild, sourceStamp } from "./build-stamp.mjs";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -20,12 +21,21 @@ function run(command, args) {
 function vitest(name, projects) {
   const output = `.data/test-results/${name}.json`;
   const args = ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile=${output}`];
+  rmSync(output, { force: true });
   const status = run("npx", args);
-  if (existsSync(output)) {
-    const report = JSON.parse(readFileSync(output, "utf8"));
-    totals.passed += report.numPassedTests;
-    totals.failed += report.numFailedTests;
-    totals.skipped += report.numPendingTests + report.numTodoTests;
+  // A run that never wrote its report, or ran no test (a global setup that never settled exits 0
+  // that way), is a failure, not a pass.
+  if (!existsSync(output)) {
+    console.error(`\nvitest (${projects.join(", ")}) wrote no report: it did not run the tests.`);
+    return status || 1;
+  }
+  const report = JSON.parse(readFileSync(output, "utf8"));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+  if (report.numTotalTests === 0) {
+    console.error(`\nvitest (${projects.join(", ")}) ran no test.`);
+    return status || 1;
   }
   return status;
 }
@@ -40,9 +50,22 @@ console.log(`Running the test suite on ${engine}.`);
 const status = vitest("unit-integration", ["unit", "integration"]);
 if (status !== 0) finish(status);
 
-// The browser tests and the cluster test (PostgreSQL only: PGlite is one process) share one build.
+// The browser tests and the cluster test (PostgreSQL only: PGlite is one process) share one build,
+// and a later run reuses it while nothing it was built from has changed (scripts/build-stamp.mjs).
 let buildStatus;
-const build = () => (buildStatus ??= run("npm", ["run", "-s", "build"]));
+const build = () => (buildStatus ??= buildOnce());
+
+function buildOnce() {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const stamp = sourceStamp();
+  if (buildIsCurrent(distDir, stamp)) {
+    console.log(`\nReusing the production build in ${distDir}: nothing it was built from has changed.`);
+    return 0;
+  }
+  const status = run("npm", ["run", "-s", "build"]);
+  if (status === 0) recordBuild(distDir, stamp);
+  return status;
+}
 
 let browserStatus = 0;
 if (existsSync(chromium)) {
