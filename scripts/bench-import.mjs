@@ -30,6 +30,7 @@ const settings = {
   imports: Number(argument("--imports") ?? 1),
   format: process.env.BENCH_FORMAT === "xlsx" ? "xlsx" : "csv",
   stageOnly: process.env.BENCH_STAGE_ONLY === "1",
+  prepareSql: process.env.BENCH_PREPARE_SQL ?? "",
 };
 const stepByStep = settings.workers > 0 || settings.imports > 1;
 
@@ -362,6 +363,7 @@ function report({ copySeconds, times, view, pageLoads, peakRss, peaks, fileBytes
   console.log(`Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, load ${load(loadAtStart)} at the start, ${load(os.loadavg())} at the end${process.env.NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ""}`);
   console.log(`File: ${rows} rows, ${(fileBytes / 2 ** 20).toFixed(0)} MB ${settings.format === "xlsx" ? ".xlsx workbook (psql copies the same rows as CSV)" : "CSV"}${settings.imports > 1 ? `, as ${settings.imports} files imported at once` : ""}${settings.stageOnly ? "; staging only (BENCH_STAGE_ONLY=1)" : ""}`);
   const concurrency = process.env.WORKER_CONCURRENCY ?? "2";
+  if (settings.prepareSql) console.log(`Schema experiment (BENCH_PREPARE_SQL): ${settings.prepareSql}`);
   console.log(`Workers: ${settings.workers > 0 ? `${settings.workers} standalone (scripts/worker.ts)` : "in the app process"}, WORKER_CONCURRENCY=${concurrency}`);
   console.log(phase("psql \\copy (plain table)", copySeconds));
   console.log(phase("staged (upload response)", times.staged));
@@ -434,6 +436,12 @@ async function benchmark() {
     const started = await startServer(url.toString());
     server = started.server;
     workers = await startWorkers(url.toString());
+    // An experiment on the schema the server just migrated (say, without one index), to measure what
+    // a part of the lead storage costs before changing it for real.
+    if (settings.prepareSql) {
+      await sql(url.toString(), settings.prepareSql);
+      console.log(`Ran BENCH_PREPARE_SQL: ${settings.prepareSql}`);
+    }
     const rss = watchRss(server.pid);
     const workerWatches = workers.map((w) => watchRss(w.pid));
     await admin.connect();
