@@ -34,6 +34,11 @@ const EXAMPLES: Record<AuditAction, { details?: unknown; sentence: string }> = {
   "flow.enabled": { sentence: "Enabled a flow" },
   "flow.disabled": { sentence: "Disabled a flow" },
   "import.cancelled": { details: { from: "running" }, sentence: "Cancelled an import" },
+  "import.row_corrected": { details: { line: 4, columns: ["State", "Email"] }, sentence: "Corrected line 4 of an import (State, Email)" },
+  "import.column_replaced": {
+    details: { column: "State", find: "XX", replace: "TX", rows: 3, lines: [4, 5, 6] },
+    sentence: "Replaced “XX” with “TX” in the column “State” of an import (3 rows)",
+  },
 };
 
 describe("describeAuditEvent", () => {
@@ -53,6 +58,10 @@ describe("describeAuditEvent", () => {
     expect(describeAuditEvent({ action: "person.invited", details: { role: "king" } })).toBe("Invited a person");
     expect(describeAuditEvent({ action: "flow.saved", details: ["x"] })).toBe("Saved a flow");
     expect(describeAuditEvent({ action: "report_link.shared", details: { newUrl: true } })).toBe("Gave a shared report link a new URL");
+    expect(describeAuditEvent({ action: "import.row_corrected", details: { columns: "State" } })).toBe("Corrected a row of an import");
+    expect(describeAuditEvent({ action: "import.column_replaced", details: { column: "State", find: "", replace: "TX", rows: 1 } })).toBe(
+      "Replaced “” with “TX” in the column “State” of an import (1 row)",
+    );
   });
 
   it("shows an action it does not know by its name", () => {

@@ -24,6 +24,22 @@ function settingsChanges(details: Details): string {
   return parts.length ? `Changed the account's ${parts.join(" and ")}` : "Changed the account settings";
 }
 
+const quoted = (value: unknown): string => `“${typeof value === "string" ? value : ""}”`;
+
+function correctedRow(details: Details): string {
+  const line = num(details.line);
+  const columns = Array.isArray(details.columns) ? details.columns.filter((c): c is string => typeof c === "string") : [];
+  const where = columns.length > 0 ? ` (${columns.join(", ")})` : "";
+  return line ? `Corrected line ${line} of an import${where}` : "Corrected a row of an import";
+}
+
+function replacedInColumn(details: Details): string {
+  const rows = num(details.rows);
+  const column = text(details.column);
+  if (!column || rows === null) return "Replaced a value in a column of an import";
+  return `Replaced ${quoted(details.find)} with ${quoted(details.replace)} in the column “${column}” of an import (${rows} ${rows === 1 ? "row" : "rows"})`;
+}
+
 const SENTENCES: Record<AuditAction, (d: Details) => string> = {
   "person.invited": (d) => `Invited a person${asRole(d.role)}`,
   "person.invitation_revoked": () => "Revoked an invitation",
@@ -52,6 +68,8 @@ const SENTENCES: Record<AuditAction, (d: Details) => string> = {
   "flow.enabled": () => "Enabled a flow",
   "flow.disabled": () => "Disabled a flow",
   "import.cancelled": () => "Cancelled an import",
+  "import.row_corrected": correctedRow,
+  "import.column_replaced": replacedInColumn,
 };
 
 export function describeAuditEvent(event: DescribableEvent): string {

@@ -1,7 +1,9 @@
 // Writes one audit entry. Callers pass the transaction that makes the change, so an entry exists
-// exactly when the change does.
+// exactly when the change does: a drizzle transaction, or a plain-SQL one (db/transaction.ts) where
+// the change itself is written in plain SQL (fixing rows in place).
 import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import type { SqlTransaction } from "@/db/transaction";
 
 export type AuditActor = { id: string | null; email: string };
 
@@ -31,7 +33,9 @@ export type AuditAction =
   | "flow.reverted"
   | "flow.enabled"
   | "flow.disabled"
-  | "import.cancelled";
+  | "import.cancelled"
+  | "import.row_corrected"
+  | "import.column_replaced";
 
 export type AuditEntry = {
   accountId: string;
@@ -41,7 +45,16 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-export async function recordAudit(db: Pick<Db, "insert">, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: Pick<Db, "insert"> | SqlTransaction, entry: AuditEntry): Promise<void> {
+  // A drizzle database or transaction has a `query` too (its relational API): tell them apart by insert.
+  if (!("insert" in db)) {
+    await db.query(
+      `insert into audit_events (account_id, actor_id, actor_email, action, target_type, target_id, target_label, details)
+       values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+      [entry.accountId, entry.actor.id, entry.actor.email, entry.action, entry.target.type, entry.target.id, entry.target.label ?? "", JSON.stringify(entry.details ?? {})],
+    );
+    return;
+  }
   await db.insert(auditEvents).values({
     accountId: entry.accountId,
     actorId: entry.actor.id,

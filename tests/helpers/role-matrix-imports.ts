@@ -1,10 +1,12 @@
 // The role × action matrix's rows for the import changes added after the matrix was first written:
-// fixing rows in place (the wizard's two actions and PATCH .../rows/{line}), deleting an import, and
+// fixing rows in place (the wizard's two actions, PATCH .../rows/{line} and POST .../rows/replace,
+// each audited), deleting an import, and
 // starting a resumable (tus) upload with a session cookie. Each is checked on the server by
 // imports:write; another account's owner finds account A's import or source not there (404 / error).
 import "./as-person";
 import { count, eq } from "drizzle-orm";
 import * as rowFixActions from "@/app/_components/imports/row-fix-actions";
+import * as replaceRoute from "@/app/api/imports/[id]/rows/replace/route";
 import * as rowRoute from "@/app/api/imports/[id]/rows/[line]/route";
 import * as uploadsRoute from "@/app/api/uploads/[[...id]]/route";
 import { getDb } from "@/db";
@@ -46,24 +48,34 @@ const tusMetadata = (values: Record<string, string>) =>
 
 export const IMPORT_FIX_ROWS: MatrixRow[] = [
   row({
-    name: "correctRowAction (fix a row in place)", action: "correctRowAction", permission: "imports:write", kind: "state",
+    name: "correctRowAction (fix a row in place)", action: "correctRowAction", permission: "imports:write", kind: "state", audit: "import.row_corrected",
     prepare: importWithAProblem,
     run: (_f, id) => rowFixActions.correctRowAction({ scope: holder, id, line: 3, fields: { State: "TX" } }),
     changed: async (f, id) => (await invalidRows(f, id)) === 0,
   }),
   row({
-    name: "replaceInColumnAction (replace in a column)", action: "replaceInColumnAction", permission: "imports:write", kind: "state",
+    name: "replaceInColumnAction (replace in a column)", action: "replaceInColumnAction", permission: "imports:write", kind: "state", audit: "import.column_replaced",
     prepare: importWithAProblem,
     run: (_f, id) => rowFixActions.replaceInColumnAction({ scope: holder, id, column: "State", find: "XX", replace: "TX" }),
     changed: async (f, id) => (await invalidRows(f, id)) === 0,
   }),
   row({
-    name: "PATCH /api/imports/{id}/rows/{line}", permission: "imports:write", kind: "route",
+    name: "PATCH /api/imports/{id}/rows/{line}", permission: "imports:write", kind: "route", audit: "import.row_corrected",
     prepare: importWithAProblem,
     run: (_f, id, as) =>
       rowRoute.PATCH(
         new Request(`http://localhost:3000/api/imports/${id}/rows/3`, { method: "PATCH", headers: { "content-type": "application/json", cookie: as.cookie }, body: JSON.stringify({ fields: { State: "TX" } }) }),
         { params: Promise.resolve({ id, line: "3" }) },
+      ),
+    changed: async (f, id) => (await invalidRows(f, id)) === 0,
+  }),
+  row({
+    name: "POST /api/imports/{id}/rows/replace", permission: "imports:write", kind: "route", audit: "import.column_replaced",
+    prepare: importWithAProblem,
+    run: (_f, id, as) =>
+      replaceRoute.POST(
+        new Request(`http://localhost:3000/api/imports/${id}/rows/replace`, { method: "POST", headers: { "content-type": "application/json", cookie: as.cookie }, body: JSON.stringify({ column: "State", find: "XX", replace: "TX" }) }),
+        { params: Promise.resolve({ id }) },
       ),
     changed: async (f, id) => (await invalidRows(f, id)) === 0,
   }),

@@ -4,9 +4,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase, getDb } from "@/db";
-import { accountHolders, accountLinks, accounts, flows, imports, reportLinks, sessions, sources } from "@/db/schema";
+import { accountHolders, accountLinks, accounts, flows, importRows, imports, reportLinks, sessions, sources } from "@/db/schema";
 import { createFlow, saveFlow } from "@/lib/flows/save-flow";
 import { getFlowForAccount, setFlowEnabled } from "@/lib/flows/queries";
+import { correctImportRow, replaceInImportColumn } from "@/lib/imports/correct/service";
 import { stopQueue } from "@/lib/imports/jobs/queue";
 import { getImportFor } from "@/lib/imports/store";
 import { cancelImport } from "@/lib/imports/workflow";
@@ -15,7 +16,7 @@ import { changeRole, removePerson } from "@/lib/people/manage";
 import { createReportLink, stopReportLink } from "@/lib/report-links/service";
 import { updateAccountSettings } from "@/lib/settings/account-settings";
 import { createSource, rotateApiKey, rotateDocsLink, updateSourceSettings } from "@/lib/sources/manage";
-import { uploadFile } from "../helpers/imports";
+import { callImport, runJobToEnd, uploadFile } from "../helpers/imports";
 import { openSession, teamAccount } from "../helpers/people";
 
 const audit = vi.hoisted(() => ({ failing: false }));
@@ -111,5 +112,22 @@ describe("when the audit entry cannot be written, nothing changes", () => {
     await expectUndone(importRow, () => cancelImport(getDatabase(), imp, actor()));
     expect((await importRow()).status).not.toBe("cancelled");
   });
-});
 
+  it("an import's rows fixed in place: one row corrected, a value replaced in a column", async () => {
+    // The flow requires an email: both rows lack one.
+    const file = "Email,State\n,TX\n,TX\n";
+    const uploaded = await uploadFile({ flowId, sourceId, apiKey }, file);
+    const { id } = (await uploaded.json()) as { id: string };
+    await callImport(id, "mapping", { method: "PUT", auth: apiKey, body: { mapping: [{ column: 0, fieldId: "email" }, { column: 1, fieldId: "state" }] } });
+    await callImport(id, "validate", { auth: apiKey, body: {} });
+    expect(await runJobToEnd(id)).toBe("done");
+    const state = async () => ({
+      imp: (await getDb().select().from(imports).where(eq(imports.id, id)))[0]!,
+      rows: await getDb().select().from(importRows).where(eq(importRows.importId, id)).orderBy(importRows.line),
+    });
+    expect((await state()).imp.invalidRows).toBe(2);
+    const access = { accountId: team.accountId };
+    await expectUndone(state, () => correctImportRow(access, id, 2, { Email: "ann@example.com" }, actor()));
+    await expectUndone(state, () => replaceInImportColumn(access, id, { column: "Email", find: "", replace: "bob@example.com" }, actor()));
+  });
+});

@@ -137,7 +137,7 @@ describe("replace X with Y in a column", () => {
     const id = await uploadAndValidate(target);
     const access = { accountId: target.accountId, sourceId: target.sourceId };
     const actor = { id: null, email: "source:Other source" };
-    expect(await replaceInImportColumn(access, id, { column: "State", find: "xx", replace: "TX" }, actor)).toEqual({ status: "ok", corrected: 3, fixed: 3 });
+    expect(await replaceInImportColumn(access, id, { column: "State", find: "xx", replace: "TX" }, actor)).toMatchObject({ status: "ok", corrected: 3, fixed: 3, import: { invalid: 2, duplicates: 1 } });
     expect(await problemLines(id, target)).toEqual([3, 7, 8]);
     expect(await json(callImport(id, "status", { auth: target.apiKey }))).toMatchObject({ invalid: 2, duplicates: 1 });
     expect(await replaceInImportColumn(access, id, { column: "Zip", find: "", replace: "1" }, actor)).toEqual({ status: "invalid", message: '"Zip" is not a column of this file.' });

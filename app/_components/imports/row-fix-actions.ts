@@ -48,6 +48,6 @@ export async function replaceInColumnAction(input: unknown): Promise<ReplaceStat
   if (caller.status !== "ok") return caller;
   const { id, column, find, replace } = parsed.data;
   const result = await replaceInImportColumn(caller.access, id, { column, find, replace }, caller.actor);
-  if (result.status === "ok") return result;
+  if (result.status === "ok") return { status: "ok", corrected: result.corrected, fixed: result.fixed };
   return { status: "error", message: result.status === "not_found" ? GONE : result.message };
 }

@@ -5,11 +5,12 @@
 import type { Database } from "@/db/client";
 import type { Import } from "@/db/schema";
 import { withTransaction, type SqlTransaction } from "@/db/transaction";
-import type { AuditActor } from "@/lib/audit/record";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import type { Mapping } from "../settings";
 import type { RowProblem } from "../stage/staged-rows";
 import { cellMatches, columnNamed, columnsOf, correctedCells, mergeCorrections, type Corrections } from "./cells";
 import { rowCheckerFor, type RowChecker } from "./recheck";
+import { rekeyRow } from "./row-keys";
 
 export type CorrectedRow = { line: number; cells: string[]; problems: RowProblem[]; duplicateOfLine: number | null; corrected: boolean };
 
@@ -40,12 +41,13 @@ export async function correctRow(database: Database, imp: Import, line: number, 
   const check = await rowCheckerFor(database, imp);
   return withTransaction(database, async (tx): Promise<CorrectResult> => {
     if (!(await lockAwaiting(tx, imp.id))) return { status: "conflict", message: NOT_AWAITING };
-    const { rows } = await tx.query<StagedRow>(`select ${ROW_COLUMNS} from import_rows where import_id = $1 and line = $2 for update`, [imp.id, line]);
-    const row = rows[0];
+    const row = await lockedRow(tx, imp.id, line);
     if (!row) return { status: "missing", message: `This import has no line ${line}.` };
     if (row.problem !== null) return { status: "invalid", message: unreadable(row) };
     const moved = await applyEdits(tx, { importId: imp.id, check, by: actor.email }, row, edits.columns);
     await moveCounts(tx, imp.id, [moved]);
+    const columns = [...edits.columns.keys()].map((column) => (imp.headers as string[])[column] ?? `Column ${column + 1}`);
+    await recordAudit(tx, { accountId: imp.accountId, actor, action: "import.row_corrected", target: importTarget(imp), details: { line, columns } });
     return { status: "ok", row: moved.row };
   });
 }
@@ -74,9 +76,20 @@ export async function replaceInColumn(database: Database, imp: Import, input: { 
         [imp.id, after, REPLACE_PAGE],
       );
       const matching = rows.filter((row) => cellMatches(correctedCells(row.fields, row.corrections)[column], input.find));
-      const moves = [];
-      for (const row of matching) moves.push(await applyEdits(tx, context, row, new Map([[column, input.replace]])));
+      const moves: Move[] = [];
+      const touched = new Set<number>();
+      for (const read of matching) {
+        // An earlier row of this page may have moved this one's duplicate mark (row-keys.ts): read it again.
+        const row = touched.has(read.line) ? await lockedRow(tx, imp.id, read.line) : read;
+        const move = await applyEdits(tx, context, row!, new Map([[column, input.replace]]));
+        for (const line of move.touched) touched.add(line);
+        moves.push(move);
+      }
       await moveCounts(tx, imp.id, moves);
+      if (moves.length > 0) {
+        const details = { column: (imp.headers as string[])[column], find: input.find, replace: input.replace, rows: moves.length, lines: moves.map((m) => m.row.line) };
+        await recordAudit(tx, { accountId: imp.accountId, actor, action: "import.column_replaced", target: importTarget(imp), details });
+      }
       return { last: rows.length === REPLACE_PAGE ? rows.at(-1)!.line : -1, moves };
     });
     if (page === null) return corrected === 0 ? { status: "conflict", message: NOT_AWAITING } : { status: "ok", corrected, fixed };
@@ -94,13 +107,21 @@ async function lockAwaiting(tx: SqlTransaction, importId: string): Promise<boole
 }
 
 type Context = { importId: string; check: RowChecker; by: string };
-type Move = { row: CorrectedRow; invalid: number; duplicates: number };
+type Move = { row: CorrectedRow; invalid: number; duplicates: number; touched: number[] };
+
+async function lockedRow(tx: SqlTransaction, importId: string, line: number): Promise<StagedRow | undefined> {
+  const { rows } = await tx.query<StagedRow>(`select ${ROW_COLUMNS} from import_rows where import_id = $1 and line = $2 for update`, [importId, line]);
+  return rows[0];
+}
 
 async function applyEdits(tx: SqlTransaction, context: Context, row: StagedRow, edits: Map<number, string>): Promise<Move> {
   const corrections = mergeCorrections(row.fields, row.corrections, edits);
   const cells = correctedCells(row.fields, corrections);
   const { problems, key } = context.check(cells);
-  const duplicateOfLine = problems.length === 0 ? await stillRepeats(tx, context, row, key) : null;
+  // Only a valid row that repeats no other line holds a key (validate/checked-rows.ts).
+  const heldKey = row.problems === null && row.duplicate_of_line === null ? context.check(correctedCells(row.fields, row.corrections)).key : null;
+  const rekeyed = await rekeyRow(tx, { importId: context.importId, line: row.line, heldKey, newKey: problems.length === 0 ? key : null });
+  const duplicateOfLine = rekeyed.duplicateOfLine;
   await tx.query(
     `update import_rows set corrections = $3::jsonb, corrected_by = $4, corrected_at = now(), problems = $5::jsonb, duplicate_of_line = $6
      where import_id = $1 and line = $2`,
@@ -111,24 +132,12 @@ async function applyEdits(tx: SqlTransaction, context: Context, row: StagedRow, 
   return {
     row: { line: row.line, cells, problems, duplicateOfLine, corrected: corrections !== null },
     invalid: (problems.length > 0 ? 1 : 0) - wasInvalid,
-    duplicates: (duplicateOfLine !== null ? 1 : 0) - wasDuplicate,
+    duplicates: (duplicateOfLine !== null ? 1 : 0) - wasDuplicate + rekeyed.others,
+    touched: rekeyed.touched,
   };
 }
 
-/**
- * A row validation found repeating an earlier line stays that line's duplicate only while their
- * dedupe keys still match. Whether a corrected row now repeats some other line is not looked for
- * (validation's keys are gone by now); the flow's dedupe step still catches it when it is imported.
- */
-async function stillRepeats(tx: SqlTransaction, context: Context, row: StagedRow, key: string | null): Promise<number | null> {
-  if (row.duplicate_of_line === null || key === null) return null;
-  const { rows } = await tx.query<Pick<StagedRow, "fields" | "corrections">>("select fields, corrections from import_rows where import_id = $1 and line = $2", [
-    context.importId,
-    row.duplicate_of_line,
-  ]);
-  const first = rows[0];
-  return first && context.check(correctedCells(first.fields, first.corrections)).key === key ? row.duplicate_of_line : null;
-}
+const importTarget = (imp: Import) => ({ type: "import" as const, id: imp.id, label: imp.fileName });
 
 async function moveCounts(tx: SqlTransaction, importId: string, moves: Move[]): Promise<void> {
   const invalid = moves.reduce((sum, m) => sum + m.invalid, 0);

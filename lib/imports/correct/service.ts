@@ -20,13 +20,18 @@ export async function correctImportRow(access: ImportAccess, id: string, line: n
   return { status: "ok", row: result.row, import: (await getImportView(access, id))! };
 }
 
-/** "Replace X with Y in column C" across the import's rows with problems. */
+export type ReplaceAnswer = { status: "ok"; corrected: number; fixed: number; import: ImportView } | Exclude<ReplaceResult, { status: "ok" }> | NotFound;
+
+/** "Replace X with Y in column C" across the import's rows with problems, answered with how many changed and the import's counts. */
 export async function replaceInImportColumn(
   access: ImportAccess,
   id: string,
   input: { column: string; find: string; replace: string },
   actor: AuditActor,
-): Promise<ReplaceResult | NotFound> {
+): Promise<ReplaceAnswer> {
   const imp = await getImportFor(getDatabase(), access, id);
-  return imp ? replaceInColumn(getDatabase(), imp, input, actor) : { status: "not_found" };
+  if (!imp) return { status: "not_found" };
+  const result = await replaceInColumn(getDatabase(), imp, input, actor);
+  if (result.status !== "ok") return result;
+  return { ...result, import: (await getImportView(access, id))! };
 }

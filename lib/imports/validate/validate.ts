@@ -57,7 +57,8 @@ async function validateBatch(tx: SqlTransaction, run: Run): Promise<JobResult | 
   const { rows, checked } =
     (await run.ahead?.take(String(afterLine))) ?? checkBatch(run, await readRows(tx.query, run.importId, afterLine, run.batchSize));
   if (rows.length === 0) {
-    await tx.query("delete from import_row_keys where import_id = $1", [run.importId]);
+    // The keys stay until the import ends (run/run-import.ts): a row corrected meanwhile is re-keyed
+    // against them (correct/row-keys.ts).
     await tx.query(`update imports set status = $2, updated_at = now() where id = $1`, [run.importId, state.mode ? "importing" : "validated"]);
     return "done";
   }
