@@ -1,7 +1,8 @@
 // Fixing bad rows in place (issue #16), while the import waits for confirmation: a row's cells are
 // corrected, checked again at once as validation checks them, and its problems and the import's
-// counts move in the same transaction. The file's cells stay as they were (import_rows.fields); the
-// corrections are kept beside them with who made them, for the lead's raw data and timeline.
+// counts move in the same transaction, with its audit entry and its place among the file's
+// duplicates (row-keys.ts). The file's cells stay as they were (import_rows.fields); the corrections
+// are kept beside them with who made them, for the lead's raw data and timeline.
 import type { Database } from "@/db/client";
 import type { Import } from "@/db/schema";
 import { withTransaction, type SqlTransaction } from "@/db/transaction";
