@@ -20,12 +20,15 @@ export async function reserveCaps(options: {
   at: Date;
   timeZone: string;
   ruleOptions: RuleOptions;
+  /** The lead's holder (see DedupeClaim): a unit it holds already is taken over, not counted again. */
+  holder?: string;
 }): Promise<CapReservation[] | null> {
   const taken: CapReservation[] = [];
   for (const { scope, caps } of options.checks) {
     for (const cap of caps) {
       if (!matchesRuleSet(cap.ruleSet, options.lead, options.ruleOptions)) continue;
-      const reservation = { capKey: capKey(scope, cap), periodStart: periodStart(cap.period, options.at, options.timeZone), limit: cap.limit };
+      const reservation: CapReservation = { capKey: capKey(scope, cap), periodStart: periodStart(cap.period, options.at, options.timeZone), limit: cap.limit };
+      if (options.holder !== undefined) reservation.holder = options.holder;
       if (!(await options.store.reserveCap(reservation))) {
         for (const r of taken) await options.store.releaseCap(r);
         return null;

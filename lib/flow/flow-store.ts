@@ -3,8 +3,20 @@
 import type { NormalizedValue, Outcome, RecipientStep, StepOutcome } from "./model";
 
 // claimedAt is when the lead was processed; a holder claimed before windowStart no longer counts.
-export type DedupeClaim = { flowId: string; stepId: string; keyHash: string; leadId: string; claimedAt: Date; windowStart: Date | null };
-export type CapReservation = { capKey: string; periodStart: Date; limit: number };
+// `holder` names the lead across runs of its batch (holderOf in steps/run-step.ts): a claim or cap
+// unit it holds while it is delivered (steps/holds.ts) is its own when the lead is saved.
+export type DedupeClaim = {
+  flowId: string;
+  stepId: string;
+  keyHash: string;
+  leadId: string;
+  claimedAt: Date;
+  windowStart: Date | null;
+  holder?: string;
+};
+export type CapReservation = { capKey: string; periodStart: Date; limit: number; holder?: string };
+/** What a lead about to be delivered holds (steps/holds.ts): its dedupe claims and cap units, taken in flow order. */
+export type LeadHolds = { holder: string; claims: DedupeClaim[]; caps: CapReservation[] };
 
 export type LeadEvent = { position: number; step: string; outcome: StepOutcome; reason: string | null; durationMs: number };
 
@@ -59,5 +71,13 @@ export type DeliveryResult = {
  * Which delivery this is: `key` is sent as the Idempotency-Key header and names the delivery's row
  * in delivery_attempts (lib/flow/steps/deliveries.ts says how it is made).
  */
-export type DeliveryRef = { key: string; leadId: string; stepId: string; importId: string | null; importLine: number | null };
+export type DeliveryRef = {
+  key: string;
+  leadId: string;
+  stepId: string;
+  importId: string | null;
+  importLine: number | null;
+  /** The claims and cap units to hold, committed, before the delivery is sent (steps/holds.ts). */
+  holds?: LeadHolds;
+};
 export type Deliver = (step: RecipientStep, payload: Record<string, string>, ref?: DeliveryRef) => Promise<DeliveryResult>;

@@ -31,6 +31,41 @@ const claimSql = `insert into dedupe_keys (flow_id, step_id, key_hash, lead_id, 
     where $6::timestamptz is not null and dedupe_keys.claimed_at < $6::timestamptz
   returning key_hash`;
 
+// A flow with a recipient step claims with this statement instead (createLeadStore's `holds`): a key
+// its lead holds already (held_by, committed before the lead was delivered: steps/holds.ts) is
+// granted and becomes a plain claim again; a key another lead holds is refused, as any claim is.
+// $7 holds each claim's holder.
+const claimHeldSql = `with c as (
+    select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $7::text[])
+      as c(flow_id, step_id, key_hash, lead_id, claimed_at, holder)
+  )
+  insert into dedupe_keys (flow_id, step_id, key_hash, lead_id, claimed_at)
+  select flow_id, step_id, key_hash, lead_id, claimed_at from c
+  on conflict (flow_id, step_id, key_hash) do update
+    set lead_id = excluded.lead_id, claimed_at = excluded.claimed_at, held_by = null, held_until = null
+    where ($6::timestamptz is not null and dedupe_keys.claimed_at < $6::timestamptz)
+      or dedupe_keys.held_by = (select c.holder from c
+        where c.flow_id = excluded.flow_id and c.step_id = excluded.step_id and c.key_hash = excluded.key_hash)
+  returning key_hash`;
+
+const reserveCapSql = `insert into cap_counters (cap_key, period_start, count) values ($1, $2, 1)
+  on conflict (cap_key, period_start) do update set count = cap_counters.count + 1
+    where cap_counters.count < $3
+  returning count`;
+
+// With `holds`: a unit the lead holds already (cap_holds, counted when it was held) is taken over
+// instead of counted again.
+const reserveHeldCapSql = `with mine as (
+    delete from cap_holds where cap_key = $1 and period_start = $2 and holder = $4 returning 1
+  ),
+  taken as (
+    insert into cap_counters (cap_key, period_start, count) select $1::text, $2::timestamptz, 1 where not exists (select from mine)
+    on conflict (cap_key, period_start) do update set count = cap_counters.count + 1
+      where cap_counters.count < $3
+    returning 1
+  )
+  select exists (select from mine) or exists (select from taken) as taken`;
+
 // Leads whose outcome hangs only on a dedupe claim, saved by one statement: each lead's claim, then
 // whichever version of the lead it allows (entries of $7 hold [granted, refused]). One statement is
 // atomic on its own, so the claims and the leads commit together without BEGIN and COMMIT, and
@@ -110,13 +145,22 @@ function claimArrays(claims: DedupeClaim[]) {
   ];
 }
 
-export function createLeadStore(tx: SqlTransaction): FlowStore {
+/**
+ * `holds`: the flow (or one of the import batch's flows) has a recipient step, so its leads may hold
+ * claims and cap units already (steps/holds.ts), which their save takes over. Without it the
+ * statements are the plain ones: no flow without a recipient step pays for holds.
+ */
+export function createLeadStore(tx: SqlTransaction, options: { holds?: boolean } = {}): FlowStore {
+  const holds = options.holds ?? false;
   return {
     async claimDedupeKeys(claims: DedupeClaim[]) {
       const sorted = [...claims].sort((a, b) => compare(a.keyHash, b.keyHash));
-      const { rows } = await tx.query<{ key_hash: string }>(claimSql, [...claimArrays(sorted), sorted[0]?.windowStart?.toISOString() ?? null], {
-        name: "lead-store-claim",
-      });
+      const windowStart = sorted[0]?.windowStart?.toISOString() ?? null;
+      const { rows } = holds
+        ? await tx.query<{ key_hash: string }>(claimHeldSql, [...claimArrays(sorted), windowStart, sorted.map((c) => c.holder ?? null)], {
+            name: "lead-store-claim-held",
+          })
+        : await tx.query<{ key_hash: string }>(claimSql, [...claimArrays(sorted), windowStart], { name: "lead-store-claim" });
       const granted = new Set(rows.map((r) => r.key_hash));
       return claims.map((c) => granted.has(c.keyHash));
     },
@@ -127,16 +171,15 @@ export function createLeadStore(tx: SqlTransaction): FlowStore {
         [claims.map((c) => c.flowId), claims.map((c) => c.stepId), claims.map((c) => c.keyHash), claims.map((c) => c.leadId)],
       );
     },
-    async reserveCap({ capKey, periodStart, limit }: CapReservation) {
+    async reserveCap({ capKey, periodStart, limit, holder }: CapReservation) {
       if (limit <= 0) return false;
-      const { rows } = await tx.query(
-        `insert into cap_counters (cap_key, period_start, count) values ($1, $2, 1)
-         on conflict (cap_key, period_start) do update set count = cap_counters.count + 1
-           where cap_counters.count < $3
-         returning count`,
-        [capKey, periodStart.toISOString(), limit],
-        { name: "lead-store-reserve-cap" },
-      );
+      if (holds) {
+        const { rows } = await tx.query<{ taken: boolean }>(reserveHeldCapSql, [capKey, periodStart.toISOString(), limit, holder ?? null], {
+          name: "lead-store-reserve-held-cap",
+        });
+        return rows[0]?.taken === true;
+      }
+      const { rows } = await tx.query(reserveCapSql, [capKey, periodStart.toISOString(), limit], { name: "lead-store-reserve-cap" });
       return rows.length === 1;
     },
     async releaseCap({ capKey, periodStart }: CapReservation) {

@@ -15,7 +15,7 @@ import type { DedupeStep, FlowConfig, SourceConfig } from "./model";
 import { fieldTypeMap, normalizeLead, ruleOptionsFor, type FieldTypeMap } from "./normalize";
 import { computePrice } from "./pricing";
 import type { RuleOptions } from "./rules";
-import { asDuplicate, dedupeClaimForSave, runStep } from "./steps/run-step";
+import { asDuplicate, dedupeClaimForSave, holderOf, runStep } from "./steps/run-step";
 
 export type ProcessOptions = { store: FlowStore; deliver: Deliver; now?: () => Date };
 
@@ -118,7 +118,9 @@ async function checkCaps(ctx: FlowContext, leads: WorkingLead[], options: RunOpt
   if (checks.every((c) => c.caps.length === 0)) return;
   for (const w of leads) {
     const started = performance.now();
-    const taken = await reserveCaps({ store: options.store, checks, lead: w.lead, at: w.submittedAt, timeZone: ctx.timeZone, ruleOptions: options.ruleOptions });
+    const taken = await reserveCaps({
+      store: options.store, checks, lead: w.lead, at: w.submittedAt, timeZone: ctx.timeZone, ruleOptions: options.ruleOptions, holder: holderOf(w),
+    });
     if (taken === null) finish(w, "failure", "Cap reached", "volume caps", started);
     else w.caps.push(...taken);
   }

@@ -11,7 +11,7 @@ import { createLeadStore } from "@/lib/flow/lead-store";
 import { flowConfigSchema, outcomeSchema, sourceConfigSchema } from "@/lib/flow/model";
 import { processLeads, savesLeadInOneStatement } from "@/lib/flow/process-leads";
 import type { FlowContext, LeadInput } from "@/lib/flow/flow-context";
-import { deliverOutsideTransaction, withLeadDeliveries } from "@/lib/flow/steps/deliveries";
+import { deliverOutsideTransaction, hasRecipientStep, withLeadDeliveries } from "@/lib/flow/steps/deliveries";
 import { submitBodyOf } from "./render";
 
 // What the lead API needs to know about a flow and source, read in one query.
@@ -84,7 +84,9 @@ export async function processLeadNow(
   }
   // Deliveries to buyers go out between runs of the transaction, never inside it (lib/flow/steps/deliveries.ts).
   return withLeadDeliveries(getDatabase(), { config: ctx.flow.config, input, send: options.deliver }, async (tx, pinned, deliver) => {
-    const [lead] = await processLeads(ctx, [pinned], { store: createLeadStore(tx), deliver });
+    // A flow with a recipient step: the lead may hold its claims already (lib/flow/steps/holds.ts).
+    const store = createLeadStore(tx, { holds: hasRecipientStep(ctx.flow.config) });
+    const [lead] = await processLeads(ctx, [pinned], { store, deliver });
     const { idempotency } = options;
     if (idempotency) {
       const stored: StoredReply = { body: submitBodyOf(lead!), location: idempotency.location };

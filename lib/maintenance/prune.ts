@@ -5,9 +5,12 @@
 // API promises (docs/api.md; a key that old may be claimed again anyway). Deletes run in batches, so
 // no statement holds many row locks for long; any number of processes may run them at once.
 // (dedupe_keys is not pruned here: which claims have expired depends on each dedupe step's window,
-// and lengthening a window later would need the claims a prune had deleted.)
+// and lengthening a window later would need the claims a prune had deleted. Only claims and cap
+// units held by a delivery attempt that never came back are given back, once stale:
+// lib/flow/steps/holds.ts.)
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { releaseStaleSql } from "@/lib/flow/steps/holds";
 import { UPLOAD_EXPIRY_HOURS } from "@/lib/imports/upload/expiry";
 
 export type PruneCounts = { sessions: number; loginAttempts: number; idempotencyKeys: number; importRows: number; importFiles: number; uploads: number };
@@ -18,6 +21,7 @@ const IDEMPOTENCY_KEEP = sql`interval '24 hours'`;
 
 export async function pruneExpired(db: Db, { loginWindowMinutes, importRetentionDays = 30, batchSize = 5_000 }: PruneOptions): Promise<PruneCounts> {
   const window = sql`make_interval(mins => ${loginWindowMinutes})`;
+  await db.execute(sql.raw(releaseStaleSql));
   return {
     ...(await pruneImportFiles(db, importRetentionDays, batchSize)),
     uploads: await pruneUploads(db, batchSize),

@@ -11,6 +11,7 @@ import { stageUpload } from "@/lib/imports/stage/stage";
 import { queryOf } from "@/lib/imports/stage/staged-rows";
 import { getImport } from "@/lib/imports/store";
 import { confirmImport, startValidation } from "@/lib/imports/workflow";
+import { submitLead } from "@/lib/intake/submit-lead";
 import { startBuyer, type Buyer } from "../helpers/buyer";
 import { killWorkerMidImport } from "../helpers/killed-worker";
 import { RECIPIENT_STEP, seedDeliveryTarget } from "../helpers/delivery-flows";
@@ -29,8 +30,12 @@ afterAll(async () => {
   await buyer.close();
 });
 
+// The flow and source of the last import made ready (the race test submits to them too).
+let lastTarget: Awaited<ReturnType<typeof seedDeliveryTarget>>;
+
 async function importReadyToRun(database: Database) {
   const target = await seedDeliveryTarget(database, buyer.url);
+  lastTarget = target;
   async function* body() {
     yield new TextEncoder().encode(csv);
   }
@@ -68,6 +73,14 @@ async function expectDeliveredOnceEach(database: Database, importId: string) {
   expect(keys.size).toBe(DELIVERED);
   // Line 3's email went out for line 3 (the earlier line), never for its duplicate on line 6.
   expect(keys.get("b@buyer-test.com")).toEqual([`${importId}-3-${RECIPIENT_STEP}`]);
+  // Every claim held while its lead was delivered (lib/flow/steps/holds.ts) was taken over by the lead's
+  // save, also after a crash, when the retried batch's leads have new ids: none is left held.
+  const { rows } = await queryOf(database)<{ held: number; saved: number }>(
+    `select count(*) filter (where d.held_by is not null)::int as held, count(l.id)::int as saved
+     from dedupe_keys d left join leads l on l.id = d.lead_id and l.outcome = 'success' where d.held_by like $1 or l.import_id = $2`,
+    [`${importId}-%`, importId],
+  );
+  expect(rows).toEqual([{ held: 0, saved: DELIVERED }]);
   return keys;
 }
 
@@ -107,6 +120,27 @@ describe("an import whose batch fails after its deliveries, before its commit", 
     const keys = await expectDeliveredOnceEach(database, id);
     expect(keys.get("c@buyer-test.com")).toEqual([`${id}-4-${RECIPIENT_STEP}`, `${id}-4-${RECIPIENT_STEP}`]);
     for (const [email, sent] of keys) if (email !== "c@buyer-test.com") expect(sent).toHaveLength(1);
+  });
+});
+
+describe("an import and a real-time lead with one email at once", () => {
+  it("the lead sent while the import's deliveries are in flight is a duplicate and never sent", async () => {
+    const database = getDatabase();
+    const id = await importReadyToRun(database);
+    buyer.hold();
+    try {
+      const running = runImportJob(database, id, { batchSize: 20 });
+      // Every hold is taken before the first request is sent.
+      await buyer.heldAtLeast(1);
+      const lead = await submitLead({ flowId: lastTarget.flowId, sourceId: lastTarget.sourceId, data: { email: "e@buyer-test.com" } });
+      expect(lead.status === 201 && lead.body).toMatchObject({ outcome: "failure", reason: "duplicate" });
+      buyer.release();
+      expect(await running).toBe("done");
+      const keys = await expectDeliveredOnceEach(database, id);
+      expect(keys.get("e@buyer-test.com")).toEqual([`${id}-7-${RECIPIENT_STEP}`]);
+    } finally {
+      buyer.release();
+    }
   });
 });
 

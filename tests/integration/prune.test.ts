@@ -41,4 +41,23 @@ describe("pruneExpired", () => {
     expect(kept.map((r) => r.key)).toEqual(["new-1", "new-2"]);
     expect(await pruneExpired(db, { loginWindowMinutes: 15, batchSize: 2 })).toEqual({ sessions: 0, loginAttempts: 0, idempotencyKeys: 0, importRows: 0, importFiles: 0, uploads: 0 });
   });
+
+  it("gives back dedupe claims and cap units held by a delivery attempt that never came back, once stale, and keeps the others", async () => {
+    const db = getDb();
+    await db.execute(sql`insert into dedupe_keys (flow_id, step_id, key_hash, lead_id, held_by, held_until) values
+      ('prune-flow', 'd', 'stale', 'l1', 'l1', now() - interval '1 second'),
+      ('prune-flow', 'd', 'fresh', 'l2', 'l2', now() + interval '10 minutes'),
+      ('prune-flow', 'd', 'saved', 'l3', null, null)`);
+    await db.execute(sql`insert into cap_counters (cap_key, period_start, count) values ('prune-cap', '2026-01-01T00:00:00Z', 5)`);
+    await db.execute(sql`insert into cap_holds (cap_key, period_start, holder, held_until) values
+      ('prune-cap', '2026-01-01T00:00:00Z', 'l1', now() - interval '1 second'),
+      ('prune-cap', '2026-01-01T00:00:00Z', 'l4', now() - interval '1 second'),
+      ('prune-cap', '2026-01-01T00:00:00Z', 'l2', now() + interval '10 minutes')`);
+
+    await pruneExpired(db, { loginWindowMinutes: 15 });
+
+    expect(await rows(sql`select key_hash from dedupe_keys where flow_id = 'prune-flow' order by key_hash`)).toEqual([{ key_hash: "fresh" }, { key_hash: "saved" }]);
+    expect(await rows(sql`select count from cap_counters where cap_key = 'prune-cap'`)).toEqual([{ count: 3 }]);
+    expect(await rows(sql`select holder from cap_holds where cap_key = 'prune-cap'`)).toEqual([{ holder: "l2" }]);
+  });
 });

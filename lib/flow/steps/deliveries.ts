@@ -11,9 +11,11 @@
 // and sends nothing again; a delivery recorded without an answer is sent again with the same
 // Idempotency-Key, so the buyer can tell it is the same lead.
 //
-// The batch decides its dedupe claims again on each run: should another lead take a key between the
-// run that delivered and the run that commits, the lead that was delivered is saved as that key's
-// duplicate; its delivery stays in delivery_attempts and is logged.
+// Before anything is sent, each lead to deliver commits its dedupe claims and cap units as held
+// (holds.ts): a concurrent lead meets them and fails as duplicate or cap reached without being sent,
+// and the run that commits takes them over. A lead whose holds another lead took first is not sent.
+// Should a hold be lost anyway (it went stale: the deliveries took longer than HOLD_MINUTES), the
+// delivered lead may be saved as a duplicate; its delivery stays in delivery_attempts and is logged.
 import type { Database } from "@/db/client";
 import { runStatement, withTransaction, type SqlTransaction } from "@/db/transaction";
 import { newId } from "@/lib/ids";
@@ -22,6 +24,7 @@ import type { Deliver, DeliveryRef, DeliveryResult } from "../flow-store";
 import type { FlowConfig, RecipientStep } from "../model";
 import type { LeadInput } from "../flow-context";
 import { recordAnswer, recordAttempts, type Query } from "./delivery-ledger";
+import { releaseHolds, releaseStaleHolds, takeHolds } from "./holds";
 
 type DeliveryRequest = { step: RecipientStep; payload: Record<string, string>; ref: DeliveryRef };
 type Answers = Map<string, DeliveryResult>;
@@ -93,6 +96,8 @@ export function recordedDeliver(database: Database, send: Deliver): Deliver {
 /** Runs `batch` in a transaction until every delivery it reaches is answered (see the top of this file), then commits. */
 export async function withDeliveries<T>(database: Database, send: Deliver, batch: (tx: SqlTransaction, plan: DeliveryPlan) => Promise<T>): Promise<T> {
   const answers: Answers = new Map();
+  const holders = new Set<string>();
+  await releaseStaleHolds(queryOn(database));
   for (;;) {
     const used = new Set<string>();
     const plan = planDeliveries(answers, used);
@@ -100,6 +105,7 @@ export async function withDeliveries<T>(database: Database, send: Deliver, batch
       const result = await withTransaction(database, async (tx) => {
         const value = await batch(tx, plan);
         plan.complete();
+        await releaseHolds(tx.query, [...holders]);
         return value;
       });
       const unused = [...answers.keys()].filter((key) => !used.has(key));
@@ -107,7 +113,10 @@ export async function withDeliveries<T>(database: Database, send: Deliver, batch
       return result;
     } catch (error) {
       if (!(error instanceof DeliveriesNeeded)) throw error;
-      await sendRecorded(queryOn(database), error.requests, send, answers);
+      // Leads whose holds were refused are not sent: the next run finds them duplicate or capped.
+      const sendable = await takeHolds(database, error.requests);
+      for (const r of sendable) if (r.ref.holds) holders.add(r.ref.holds.holder);
+      await sendRecorded(queryOn(database), sendable, send, answers);
     }
   }
 }

@@ -39,7 +39,9 @@ export async function runStep(run: StepRun): Promise<void> {
     if (skipsStep(run, w, label, started)) continue;
     if (run.step.caps.length > 0) {
       const checks = [{ scope: `step:${run.ctx.flow.id}:${run.step.id}`, caps: run.step.caps }];
-      const taken = await reserveCaps({ store: run.store, checks, lead: w.lead, at: w.submittedAt, timeZone: run.ctx.timeZone, ruleOptions: run.ruleOptions });
+      const taken = await reserveCaps({
+        store: run.store, checks, lead: w.lead, at: w.submittedAt, timeZone: run.ctx.timeZone, ruleOptions: run.ruleOptions, holder: holderOf(w),
+      });
       if (taken === null) {
         w.events.push(event(w, label, "skip", "Cap reached", started));
         continue;
@@ -75,7 +77,7 @@ async function runDedupe(run: StepRun<DedupeStep>, label: string) {
     if (keyHash === null) claimOf.set(w, null);
     else if (firstByKey.has(keyHash)) claimOf.set(w, "repeat");
     else {
-      const claim = { flowId: run.ctx.flow.id, stepId: run.step.id, keyHash, leadId: w.id, claimedAt: run.now, windowStart: since };
+      const claim = { flowId: run.ctx.flow.id, stepId: run.step.id, keyHash, leadId: w.id, claimedAt: run.now, windowStart: since, holder: holderOf(w) };
       firstByKey.set(keyHash, claim);
       claimOf.set(w, claim);
     }
@@ -122,7 +124,9 @@ async function runRecipient(run: StepRun<RecipientStep>, label: string) {
   await Promise.all(
     run.leads.map(async (w) => {
       const started = performance.now();
-      const result = await run.deliver(run.step, recipientPayload(run.step, w.lead), deliveryRef(w, run.step));
+      // What the lead holds goes with the delivery: it is committed as held before the request is sent.
+      const holds = { holder: holderOf(w), claims: [...w.claims], caps: [...w.caps] };
+      const result = await run.deliver(run.step, recipientPayload(run.step, w.lead), { ...deliveryRef(w, run.step), holds });
       // Not sent yet: the lead stops here as if the buyer took it, so it keeps its dedupe claims and
       // cap units, and later leads of the batch meet them as they will once it is delivered.
       if (result.pending) finish(w, "success", null, label, started);
@@ -133,6 +137,16 @@ async function runRecipient(run: StepRun<RecipientStep>, label: string) {
 }
 
 /**
+ * Who holds a lead's claims and cap units while it is delivered (steps/holds.ts): the same across
+ * runs of its batch, and for an import's row across a retry after a crash (its lead id is not).
+ */
+export function holderOf(w: WorkingLead): string {
+  const importId = w.input.importId ?? null;
+  const importLine = w.input.importLine ?? null;
+  return importId !== null && importLine !== null ? `${importId}-${importLine}` : w.id;
+}
+
+/**
  * The delivery's Idempotency-Key. An import's row keeps its key when its batch is retried after a
  * crash, although its lead then gets a new id (lib/ids.ts makes ids from the clock): so an import's
  * key is made of the import id, the line and the step; a real-time lead's of its id and the step.
@@ -140,6 +154,5 @@ async function runRecipient(run: StepRun<RecipientStep>, label: string) {
 export function deliveryRef(w: WorkingLead, step: RecipientStep): DeliveryRef {
   const importId = w.input.importId ?? null;
   const importLine = w.input.importLine ?? null;
-  const key = importId !== null && importLine !== null ? `${importId}-${importLine}-${step.id}` : `${w.id}-${step.id}`;
-  return { key, leadId: w.id, stepId: step.id, importId, importLine };
+  return { key: `${holderOf(w)}-${step.id}`, leadId: w.id, stepId: step.id, importId, importLine };
 }

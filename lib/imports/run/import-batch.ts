@@ -5,6 +5,7 @@
 import type { SqlTransaction } from "@/db/transaction";
 import type { Deliver, ProcessedLead } from "@/lib/flow/flow-store";
 import { createLeadStore } from "@/lib/flow/lead-store";
+import { hasRecipientStep } from "@/lib/flow/steps/deliveries";
 import { fieldTypeMap, maskLead, normalizeLead, type FieldTypeMap } from "@/lib/flow/normalize";
 import { processLeads } from "@/lib/flow/process-leads";
 import type { FlowContext, LeadInput } from "@/lib/flow/flow-context";
@@ -125,7 +126,8 @@ export function withoutLines(batch: Batch, lines: Set<number>): Batch {
  * `deliver` is the batch's delivery plan's: it answers from recorded answers and sends nothing.
  */
 export async function saveBatch(tx: SqlTransaction, run: ImportRun, batch: Batch, deliver: Deliver): Promise<ProcessedLead[]> {
-  const store = createLeadStore(tx);
+  // Leads of a flow with a recipient step may hold their claims already (lib/flow/steps/holds.ts).
+  const store = createLeadStore(tx, { holds: [...batch.groups.keys()].some((ctx) => hasRecipientStep(ctx.flow.config)) });
   const leads: ProcessedLead[] = [];
   for (const [ctx, inputs] of batch.groups) leads.push(...(await processLeads(ctx, inputs, { store, deliver })));
   const unreadable = batch.unreadable.map(({ ctx, row }) => unreadableLead(run, ctx, row));
