@@ -3,6 +3,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
 import { importFiles, importRows, imports, type Import } from "@/db/schema";
+import { vacuumSoon } from "@/lib/maintenance/vacuum";
 import { drizzleQuery, recordImportEnd } from "@/lib/notifications/outbox";
 import type { Mapping } from "./settings";
 
@@ -69,6 +70,16 @@ export async function moveStatusIn(db: Db, id: string, from: Import["status"][],
 
 export async function deleteImport(database: Database, id: string): Promise<void> {
   await database.db.delete(imports).where(eq(imports.id, id));
+}
+
+/**
+ * Deletes an import with its staged rows and file pieces (they cascade) and has their space
+ * vacuumed in the background, so that it is reused: a refused upload leaves nothing behind, not even
+ * allocated space (lib/maintenance/vacuum.ts).
+ */
+export async function discardImport(database: Database, id: string): Promise<void> {
+  await deleteImport(database, id);
+  void vacuumSoon(database.db, ["import_rows", "import_files", "import_row_keys"]);
 }
 
 export async function listImports(database: Database, access: ImportAccess, options: { limit: number; before?: string }) {
@@ -143,6 +154,7 @@ export async function failAbandonedUploads(database: Database, quietSince: Date)
   if (ids.length > 0) {
     await database.db.delete(importRows).where(inArray(importRows.importId, ids));
     await database.db.delete(importFiles).where(inArray(importFiles.importId, ids));
+    void vacuumSoon(database.db, ["import_rows", "import_files"]);
   }
   return rows.length;
 }

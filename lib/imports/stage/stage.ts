@@ -17,7 +17,7 @@ import { deleteStaging, IMPORT_ROWS, queryOf, readFile, saveFile } from "./stage
 import { stageWorkbookRows, workbookSettings, WORKBOOK_TEXT_SETTINGS } from "./xlsx-stage";
 import { storedRange } from "../read/xlsx-stored";
 import { checkWorkbookZip, SPREADSHEET_MESSAGES, spreadsheetKind } from "../read/xlsx-zip";
-import { deleteImport, getImport, insertImportIn, updateImport, type ImportTarget } from "../store";
+import { discardImport, getImport, insertImportIn, updateImport, type ImportTarget } from "../store";
 import { claimUploadSlot, quotaMessage, storedBytes, UPLOAD_PROGRESS_MS, type UploadLimits } from "./upload-limits";
 
 export type Upload = {
@@ -82,7 +82,7 @@ export async function stageUpload(database: Database, upload: Upload): Promise<S
   } catch (error) {
     channel.fail(error);
     await saving.catch(() => {});
-    await deleteImport(database, importId);
+    await discardImport(database, importId);
     if (error instanceof ImportRefused) return refusal(error);
     throw error;
   }
@@ -152,7 +152,7 @@ async function stageWorkbookUpload(database: Database, upload: Upload, received:
     await updateImport(database, importId, { status: "staged", bytes: received.bytes(), settings: workbookSettings(staged), ...summaryColumns(staged.summary) });
     return { status: "ok", importId };
   } catch (error) {
-    await deleteImport(database, importId);
+    await discardImport(database, importId);
     if (error instanceof ImportRefused) return refusal(error);
     throw error;
   }
