@@ -15,7 +15,7 @@ import { readProblems, readResults, type ProblemRow, type ReasonCount, type Resu
 import type { Refusal } from "./read/refusal";
 import { importModeSchema, settingsOverrideSchema, type ImportMode, type Mapping, type StoredSettings } from "./settings";
 import { stageUpload } from "./stage/stage";
-import { deleteImport, getImport, getImportFor, listImports, type ImportAccess, type ImportTarget } from "./store";
+import { discardImport, getImport, getImportFor, listImports, type ImportAccess, type ImportTarget } from "./store";
 import { resultsGoneMessage, resultsPruned } from "./retention";
 import { reasonCountsOf } from "./report/reason-counts";
 import { rowsOfLines } from "./report/row-numbers";
@@ -69,7 +69,7 @@ export async function createImport(target: ImportTarget, input: CreateImportInpu
   if (input.auto) {
     const started = await startAuto(staged.importId);
     if (started.status !== "ok") {
-      await deleteImport(database, staged.importId);
+      await discardImport(database, staged.importId);
       return started;
     }
   }
@@ -164,13 +164,14 @@ export async function cancelImportRun(access: ImportAccess, id: string, actor: A
 
 /**
  * Deletes an import with its stored file, staged rows and results, to free room in the account's
- * quota. Its leads stay (leads.import_id is no foreign key). A running import is cancelled first.
+ * quota (their space is vacuumed, to be reused). Its leads stay (leads.import_id is no foreign key).
+ * A running import must be cancelled first.
  */
 export async function deleteImportRun(access: ImportAccess, id: string): Promise<Done | Conflict | NotFound> {
   const imp = await load(access, id);
   if (!imp) return notFound;
   if (WORKING_STATUSES.has(imp.status)) return { status: "conflict", message: "This import is still running. Cancel it first, then delete it." };
-  await deleteImport(getDatabase(), imp.id);
+  await discardImport(getDatabase(), imp.id);
   logger.info({ importId: imp.id, accountId: imp.accountId }, "import deleted");
   return { status: "ok" };
 }

@@ -4,6 +4,8 @@
 // finished one's pieces went when it was staged), and Idempotency-Key replies older than the 24 hours the
 // API promises (docs/api.md; a key that old may be claimed again anyway). Deletes run in batches, so
 // no statement holds many row locks for long; any number of processes may run them at once.
+// Deleted rows free no space until vacuumed, and PGlite has no autovacuum: a bulk table that lost
+// much (vacuumAfterRows rows, or a hundredth as many ~1 MB file pieces) is vacuumed after the prune.
 // (dedupe_keys is not pruned here: which claims have expired depends on each dedupe step's window,
 // and lengthening a window later would need the claims a prune had deleted. Only claims and cap
 // units held by a delivery attempt that never came back are given back, once stale:
@@ -12,19 +14,32 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { releaseStaleSql } from "@/lib/flow/steps/holds";
 import { UPLOAD_EXPIRY_HOURS } from "@/lib/imports/upload/expiry";
+import { vacuumSoon, type BulkTable } from "./vacuum";
 
 export type PruneCounts = { sessions: number; loginAttempts: number; idempotencyKeys: number; importRows: number; importFiles: number; uploads: number };
 /** importRetentionDays: IMPORT_FILE_RETENTION_DAYS (default 30). */
-export type PruneOptions = { loginWindowMinutes: number; importRetentionDays?: number; batchSize?: number };
+export type PruneOptions = { loginWindowMinutes: number; importRetentionDays?: number; batchSize?: number; vacuumAfterRows?: number };
 
 const IDEMPOTENCY_KEEP = sql`interval '24 hours'`;
 
-export async function pruneExpired(db: Db, { loginWindowMinutes, importRetentionDays = 30, batchSize = 5_000 }: PruneOptions): Promise<PruneCounts> {
+export async function pruneExpired(db: Db, { loginWindowMinutes, importRetentionDays = 30, batchSize = 5_000, vacuumAfterRows = 1_000 }: PruneOptions): Promise<PruneCounts> {
   const window = sql`make_interval(mins => ${loginWindowMinutes})`;
   await db.execute(sql.raw(releaseStaleSql));
+  const { importRows, importRowKeys, importFiles } = await pruneImportFiles(db, importRetentionDays, batchSize);
+  const { uploads, pieces } = await pruneUploads(db, batchSize);
+  const pieceThreshold = Math.max(1, Math.floor(vacuumAfterRows / 100));
+  const lost: Array<[BulkTable, number, number]> = [
+    ["import_rows", importRows, vacuumAfterRows],
+    ["import_row_keys", importRowKeys, vacuumAfterRows],
+    ["import_files", importFiles, pieceThreshold],
+    ["upload_pieces", pieces, pieceThreshold],
+  ];
+  // Awaited (the prune already runs in the background); never throws, a failure is logged.
+  await vacuumSoon(db, lost.filter(([, n, threshold]) => n > 0 && n >= threshold).map(([table]) => table));
   return {
-    ...(await pruneImportFiles(db, importRetentionDays, batchSize)),
-    uploads: await pruneUploads(db, batchSize),
+    importRows,
+    importFiles,
+    uploads,
     sessions: await deleteInBatches(db, sql`select token_hash from sessions where expires_at < now() limit ${batchSize}`, sql`sessions`, sql`token_hash`, batchSize),
     loginAttempts: await deleteInBatches(db, sql`select id from login_attempts where attempted_at < now() - ${window} limit ${batchSize}`, sql`login_attempts`, sql`id`, batchSize),
     idempotencyKeys: await deleteInBatches(
@@ -50,18 +65,18 @@ async function pruneImportFiles(db: Db, retentionDays: number, batchSize: number
   const prune = (table: string, key: string, size: number) =>
     deleteInBatches(db, sql`select import_id, ${sql.raw(key)} from ${sql.raw(table)} where import_id in (${expired}) limit ${size}`, sql.raw(table), sql.raw(`(import_id, ${key})`), size);
   const importRows = await prune("import_rows", "line", batchSize);
-  await prune("import_row_keys", "key", batchSize);
+  const importRowKeys = await prune("import_row_keys", "key", batchSize);
   // A file piece is about 1 MB: fewer at a time.
   const importFiles = await prune("import_files", "seq", Math.max(1, Math.floor(batchSize / 100)));
-  return { importRows, importFiles };
+  return { importRows, importRowKeys, importFiles };
 }
 
 /** Expired resumable uploads: their pieces first, about 1 MB each, a few at a time; then the uploads. */
-async function pruneUploads(db: Db, batchSize: number): Promise<number> {
+async function pruneUploads(db: Db, batchSize: number): Promise<{ uploads: number; pieces: number }> {
   const expired = sql`select id from uploads where created_at < now() - make_interval(hours => ${UPLOAD_EXPIRY_HOURS})`;
-  const pieces = Math.max(1, Math.floor(batchSize / 100));
-  await deleteInBatches(db, sql`select upload_id, start from upload_pieces where upload_id in (${expired}) limit ${pieces}`, sql`upload_pieces`, sql`(upload_id, start)`, pieces);
-  return deleteInBatches(db, sql`${expired} limit ${batchSize}`, sql`uploads`, sql`id`, batchSize);
+  const perBatch = Math.max(1, Math.floor(batchSize / 100));
+  const pieces = await deleteInBatches(db, sql`select upload_id, start from upload_pieces where upload_id in (${expired}) limit ${perBatch}`, sql`upload_pieces`, sql`(upload_id, start)`, perBatch);
+  return { pieces, uploads: await deleteInBatches(db, sql`${expired} limit ${batchSize}`, sql`uploads`, sql`id`, batchSize) };
 }
 
 // DELETE has no LIMIT in PostgreSQL: delete the rows a limited select found, until a batch comes back short.

@@ -12,6 +12,7 @@ import { getDatabase, getDb } from "@/db";
 import { env } from "@/lib/env";
 import { queryOf, readFile } from "@/lib/imports/stage/staged-rows";
 import { pruneExpired } from "@/lib/maintenance/prune";
+import { vacuumsSettled } from "@/lib/maintenance/vacuum";
 import { createAccount } from "../helpers/accounts";
 import { basic, json, streamOf, uploadFile } from "../helpers/imports";
 
@@ -179,7 +180,13 @@ describe("limits and refusals", () => {
   it("answers the last chunk of a file staging refuses with the one-request upload's message, and HEAD repeats it", async () => {
     const blank = new TextEncoder().encode("\n\n  \n");
     const location = (await create(source, blank.length)).headers.get("location")!;
+    const vacuums = async () => Number((await rowsOf(sql`select vacuum_count as n from pg_stat_user_tables where relname = 'upload_pieces'`))[0]!.n);
+    const vacuumedBefore = await vacuums();
     const last = await patch(location, source, 0, streamOf(blank));
+    // Its pieces are deleted and their space vacuumed, to be reused (PGlite has no autovacuum).
+    await vacuumsSettled(getDb());
+    expect(await rowsOf(sql`select 1 from upload_pieces where upload_id = ${location.split("/").pop()!}`)).toEqual([]);
+    expect(await vacuums()).toBeGreaterThan(vacuumedBefore);
     const oneRequest = await uploadFile(source, blank);
     expect({ status: last.status, body: await last.json() }).toEqual({ status: oneRequest.status, body: await oneRequest.json() });
     const head = await tus("HEAD", location, { authorization: basic(source.apiKey) });

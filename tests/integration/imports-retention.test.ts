@@ -68,3 +68,27 @@ describe("retention of finished imports' files", () => {
     expect((await callImport(recent, "results.csv", { auth: account.apiKey })).status).toBe(200);
   });
 });
+
+describe("space of pruned files and rows", () => {
+  // PGlite has no autovacuum: without a vacuum after the prune, the pruned space is never reused.
+  const vacuums = async () =>
+    Object.fromEntries(
+      (await rows(sql`select relname, vacuum_count from pg_stat_user_tables where relname in ('import_rows', 'import_files', 'import_row_keys', 'upload_pieces')`)).map((r) => [r.relname, Number(r.vacuum_count)]),
+    );
+
+  it("vacuums the tables that lost at least vacuumAfterRows rows (a hundredth as many file pieces), and only those", async () => {
+    const small = await completedImport();
+    await finishedDaysAgo(small, 31);
+    const before = await vacuums();
+    expect((await pruneExpired(getDb(), { loginWindowMinutes: 15, importRetentionDays: 30 })).importRows).toBe(3);
+    expect(await vacuums()).toEqual(before);
+
+    const old = await completedImport();
+    await finishedDaysAgo(old, 31);
+    expect(await pruneExpired(getDb(), { loginWindowMinutes: 15, importRetentionDays: 30, vacuumAfterRows: 3 })).toMatchObject({ importRows: 3, importFiles: 1 });
+    const after = await vacuums();
+    expect(after.import_rows).toBe(before.import_rows! + 1);
+    expect(after.import_files).toBe(before.import_files! + 1);
+    expect(after.upload_pieces).toBe(before.upload_pieces);
+  });
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { runStatement } from "@/db/transaction";
+import { vacuumSoon } from "@/lib/maintenance/vacuum";
 import type { ImportAccess, ImportTarget } from "../store";
 
 // The uploads and upload_pieces tables. Every write that moves an upload's offset is one statement
@@ -111,6 +112,8 @@ export async function recordStaging(database: Database, id: string, outcome: { i
   const error = "error" in outcome ? outcome.error : null;
   await query(database)("update uploads set import_id = $2, error = $3, staging_at = null, updated_at = now() where id = $1", [id, importId, error]);
   await query(database)("delete from upload_pieces where upload_id = $1", [id]);
+  // Else their space is never reused on PGlite, which has no autovacuum.
+  void vacuumSoon(database.db, ["upload_pieces"]);
 }
 
 /** Staging failed unexpectedly: let the next request try again. */
