@@ -3,6 +3,9 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { SummaryStep } from "@/app/_components/imports/import-summary";
+import { getImportView } from "@/lib/imports/service";
+import type { WizardCaller } from "@/lib/imports/wizard-access";
 import { pruneExpired } from "@/lib/maintenance/prune";
 import { createAccount } from "../helpers/accounts";
 import { callImport, json, runJobToEnd, uploadFile } from "../helpers/imports";
@@ -66,8 +69,37 @@ describe("retention of finished imports' files", () => {
     }
     expect(await json(callImport(recent, "status", { auth: account.apiKey }))).toMatchObject({ resultsAvailable: true });
     expect((await callImport(recent, "results.csv", { auth: account.apiKey })).status).toBe(200);
+
+    // The import's page says on which day (the account's clock) the file went, or will go.
+    const day = (daysFromNow: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "America/Chicago" }).format(new Date(Date.now() + daysFromNow * 86_400_000));
+    expect(await summaryText(old)).toContain(`The results file is no longer available: it was deleted on ${day(-1)} (America/Chicago) with the import's rows. Its leads are kept.`);
+    const recentPage = await summaryText(recent);
+    expect(recentPage).toContain("Download the results (results.csv)");
+    expect(recentPage).toContain(`The results file is kept until ${day(1)} (America/Chicago); then it is deleted with the import's rows.`);
   });
 });
+
+/** Every string of the import page's summary step, as the account's holder sees it. */
+async function summaryText(id: string): Promise<string> {
+  const caller: WizardCaller = {
+    scope: { kind: "holder" },
+    access: { accountId: account.accountId },
+    timeZone: "America/Chicago",
+    names: { flows: new Map(), sources: new Map() },
+    docs: null,
+    mayChange: false,
+  };
+  const view = (await getImportView(caller.access, id))!;
+  return strings(await SummaryStep({ caller, view, after: 0, outcome: "failure", target: null })).join("\n");
+}
+
+// Every string in a rendered element tree's props (React's own bookkeeping keys left out).
+function strings(node: unknown, seen = new Set<unknown>()): string[] {
+  if (typeof node === "string") return [node];
+  if (!node || typeof node !== "object" || seen.has(node)) return [];
+  seen.add(node);
+  return Object.entries(node).flatMap(([key, value]) => (key.startsWith("_") ? [] : strings(value, seen)));
+}
 
 describe("space of pruned files and rows", () => {
   // PGlite has no autovacuum: without a vacuum after the prune, the pruned space is never reused.

@@ -10,6 +10,7 @@ import { LiveProgress } from "./live-progress";
 import { ByReasonCard, FailedRowsCard } from "./summary-tables";
 import { CountTiles } from "./count-tiles";
 import { NOT_IMPORTED_TILE, OUTCOMES_NOTE } from "@/lib/imports/report/progress-wording";
+import { resultsFileSentence } from "@/lib/imports/retention";
 
 // Steps 5 and 6 of an import's page: the import running (live progress, how far it got, cancel) and
 // its summary (counts by outcome and reason, failed rows, results.csv, and for an import that stopped
@@ -42,6 +43,7 @@ function StatusNotice({ caller, view }: StepProps) {
 
 export async function SummaryStep({ caller, view, after, outcome, target }: StepProps & { after: number; outcome: "failure" | "error"; target: UploadTarget }) {
   const [summary, progress] = await Promise.all([getImportSummary(caller.access, view.id), getImportProgress(caller.access, view.id)]);
+  const retention = resultsFileSentence(view, caller.timeZone);
   return (
     <div className="space-y-6">
       <Card id="summary" title="Summary">
@@ -59,13 +61,12 @@ export async function SummaryStep({ caller, view, after, outcome, target }: Step
           <p className="text-sm text-slate-600">{OUTCOMES_NOTE}</p>
           {progress && <HowFar holder={caller.scope.kind === "holder"} view={view} progress={progress} />}
           <p className="flex flex-wrap gap-4 text-sm">
-            {view.resultsAvailable ? (
+            {view.resultsAvailable && (
               <a href={importApiUrl(caller.scope, view.id, "results.csv")} download className="font-medium text-blue-800 underline">
                 Download the results (results.csv)
               </a>
-            ) : (
-              <span>The results file is no longer available: an import&apos;s file and rows are deleted some days after it finishes. Its leads are kept.</span>
             )}
+            {retention && <span className={view.resultsAvailable ? "text-slate-600" : undefined}>{retention}</span>}
             {caller.mayChange && (
               <Link href={newImportPath(caller.scope, target)} className="text-blue-800 underline">
                 Start another import
