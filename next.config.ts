@@ -25,6 +25,9 @@ const nextConfig: NextConfig = {
   // Separate build folders let several test runs build side by side (NEXT_DIST_DIR=.next-e2e-...).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // LEADPORT_PROFILE_BUILD=1 keeps the server bundle's function names, so a CPU profile of the
+  // production server (bench:import with BENCH_NODE_FLAGS="--cpu-prof") names the code it measures.
+  experimental: { serverMinification: process.env.LEADPORT_PROFILE_BUILD !== "1" },
   headers: async () => securityHeaderRules(),
 };
 
