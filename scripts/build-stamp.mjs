@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const NOT_BUILT = [/^tests\//, /^docs\//, /^\.ci\//, /\.md$/, /\.test\.m?[jt]s$/];
-const BUILD_ENV = ["APP_URL", "TRUST_PROXY", "NODE_ENV", "NEXT_DIST_DIR"];
+const BUILD_ENV = ["APP_URL", "TRUST_PROXY", "NODE_ENV", "NEXT_DIST_DIR", "LEADPORT_PROFILE_BUILD"];
 
 export function sourceStamp(cwd = process.cwd()) {
   const listed = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd, encoding: "utf8" });
