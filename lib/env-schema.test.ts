@@ -45,3 +45,11 @@ describe("the limits of issue #13", () => {
     for (const bad of [{ IMPORT_MAX_ACTIVE_PER_SOURCE: "0" }, { IMPORT_FILE_RETENTION_DAYS: "-1" }, { LEAD_MAX_FIELDS: "many" }]) expect(() => parseEnv(bad)).toThrow();
   });
 });
+
+describe("APP_URL", () => {
+  it("defaults to this server on the port it listens on", () => {
+    expect(parseEnv({}).APP_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ PORT: "4100" }).APP_URL).toBe("http://localhost:4100");
+    expect(parseEnv({ PORT: "4100", APP_URL: "https://leads.example.com" }).APP_URL).toBe("https://leads.example.com");
+  });
+});

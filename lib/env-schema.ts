@@ -65,7 +65,9 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = envSchema.safeParse(source);
+  // Links in mail and the start banner name this server: by default on the port it listens on.
+  const appUrl = source.APP_URL || `http://localhost:${source.PORT || 3000}`;
+  const result = envSchema.safeParse({ ...source, APP_URL: appUrl });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
