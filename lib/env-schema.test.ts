@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { randomToken } from "./crypto";
-import { parseEnv } from "./env-schema";
+import { envSchema, parseEnv } from "./env-schema";
 
 describe("DEMO_PASSWORD", () => {
   it("follows the password rule every chosen password does", () => {
@@ -51,5 +51,12 @@ describe("APP_URL", () => {
     expect(parseEnv({}).APP_URL).toBe("http://localhost:3000");
     expect(parseEnv({ PORT: "4100" }).APP_URL).toBe("http://localhost:4100");
     expect(parseEnv({ PORT: "4100", APP_URL: "https://leads.example.com" }).APP_URL).toBe("https://leads.example.com");
+  });
+});
+
+describe("APP_URL left empty, as .env.example leaves it", () => {
+  it("reads as unset wherever the environment is parsed", () => {
+    expect(parseEnv({ APP_URL: "", PORT: "4100" }).APP_URL).toBe("http://localhost:4100");
+    expect(envSchema.pick({ APP_URL: true }).parse({ APP_URL: "" }).APP_URL).toBe("http://localhost:3000");
   });
 });

@@ -16,7 +16,8 @@ export const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   // Signs docs and report links and derives tokens; required in production, generated under .data/ otherwise.
   LEADPORT_SECRET: z.string().min(32, "LEADPORT_SECRET must be at least 32 characters").optional(),
-  APP_URL: z.url().default("http://localhost:3000"),
+  // Empty (as .env.example leaves it) reads as unset; parseEnv then names the server's own port.
+  APP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().default("http://localhost:3000")),
   MIGRATE_ON_START: boolish,
   SEED_DEMO: boolish,
   // The demo owner's password follows the rule every chosen password does (lib/auth/password-rules.ts).

@@ -3,7 +3,7 @@
 // The webhook goes to the source's URL if it has one, else the account's; the email to the person
 // who uploaded the file, only when mail is configured. No server-only imports: workers call this.
 import { sql, type SQL } from "drizzle-orm";
-import { envSchema } from "@/lib/env-schema";
+import { envSchema, parseEnv } from "@/lib/env-schema";
 import { newId } from "@/lib/ids";
 import { importEmail, importEvent, type EndedImport } from "./event";
 import type { WebhookOwner } from "./signature";
@@ -36,7 +36,7 @@ const INSERT = `insert into import_notifications (id, account_id, import_id, cha
 export async function recordImportEnd(query: QueryFn, importId: string): Promise<void> {
   const row = (await query(SELECT, [importId])).rows[0] as Row | undefined;
   if (!row || !["completed", "failed", "cancelled"].includes(row.status)) return;
-  const settings = settingsSchema.parse(process.env);
+  const settings = settingsSchema.parse({ ...process.env, APP_URL: parseEnv(process.env).APP_URL });
   const eventId = `evt_${newId()}`;
   const event = importEvent(ended(row), { eventId, appUrl: settings.APP_URL, endedAt: new Date() });
   const signer = webhookOwner(row);
