@@ -6,7 +6,9 @@
 // Not a test. Settings (env): BENCH_DATABASE_URL, BENCH_ROWS, BENCH_SKIP_BUILD=1, NEXT_DIST_DIR
 // (default .next-import), BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app),
 // BENCH_FORMAT=xlsx (upload the same rows as an .xlsx workbook, written once with exceljs' streaming
-// writer and cached), BENCH_STAGE_ONLY=1 (upload without ?auto=1 and stop once staged).
+// writer and cached), BENCH_STAGE_ONLY=1 (upload without ?auto=1 and stop once staged), BENCH_KEEP_DB=1
+// (keep the database afterwards and print its URL and the import page's path, to profile the page on it;
+// drop it yourself).
 // Scaling out: `--workers N` runs the jobs on N standalone workers (`scripts/worker.ts`, the app's
 // in-process worker off) and `--imports K` splits the rows over K files imported at once. More
 // workers speed up more imports at once, not one import (its batches run in line order, one job at
@@ -31,6 +33,7 @@ const settings = {
   format: process.env.BENCH_FORMAT === "xlsx" ? "xlsx" : "csv",
   stageOnly: process.env.BENCH_STAGE_ONLY === "1",
   prepareSql: process.env.BENCH_PREPARE_SQL ?? "",
+  keepDb: process.env.BENCH_KEEP_DB === "1",
 };
 const stepByStep = settings.workers > 0 || settings.imports > 1;
 
@@ -428,6 +431,7 @@ async function benchmark() {
   url.pathname = `/${name}`;
   let server;
   let workers = [];
+  let kept = null;
   const admin = new pg.Client({ connectionString: settings.adminUrl });
   try {
     console.log("Timing psql \\copy ...");
@@ -458,6 +462,7 @@ async function benchmark() {
     cpu.db.stop();
     const fileBytes = uploads.reduce((n, f) => n + statSync(f).size, 0);
     report({ copySeconds, times, view, pageLoads, peakRss: rss.stop(), peaks: rss.peaks, fileBytes, workerRss: workerWatches.map((w) => w.stop()), cpu: { app: cpu.app.marks, db: cpu.db.marks } });
+    if (settings.keepDb) kept = { url: url.toString(), page: `/docs/${target.docsToken}/imports/${view.id ?? "{id}"}` };
   } finally {
     for (const child of [server, ...workers]) {
       if (child && child.exitCode === null) {
@@ -467,7 +472,8 @@ async function benchmark() {
       }
     }
     await admin.end().catch(() => {});
-    await sql(settings.adminUrl, `drop database if exists ${name} with (force)`);
+    if (kept) console.log(`Kept (BENCH_KEEP_DB=1): DATABASE_URL=${kept.url} LEADPORT_SECRET=${secret} page ${kept.page}; drop it with: drop database ${name} with (force)`);
+    else await sql(settings.adminUrl, `drop database if exists ${name} with (force)`);
   }
 }
 
