@@ -14,8 +14,14 @@ export type CopyJson = { readonly json: unknown };
 export type CopyValue = string | number | boolean | null | undefined | Uint8Array | CopyJson;
 export type CopyTarget = { table: string; columns: string[] };
 type Rows = AsyncIterable<readonly CopyValue[]> | Iterable<readonly CopyValue[]>;
-/** Rows one at a time, or (cheaper for millions of rows: no await per row) a batch of rows at a time. */
-export type CopyRows = Rows | { batches: AsyncIterable<readonly (readonly CopyValue[])[]> };
+/**
+ * Rows one at a time, or (cheaper for millions of rows: no await per row) a batch of rows at a time,
+ * or COPY text already encoded (toCopyLine's lines as UTF-8, whole lines per piece) with its row count.
+ */
+export type CopyRows =
+  | Rows
+  | { batches: AsyncIterable<readonly (readonly CopyValue[])[]> }
+  | { encoded: AsyncIterable<{ piece: Uint8Array; rows: number }> };
 
 // Where COPY runs: a pg client (pool client or one inside a transaction), or PGlite / its transaction.
 export type CopySink = { kind: "pg"; client: pg.ClientBase } | { kind: "pglite"; client: PGlite | Transaction };
@@ -75,7 +81,8 @@ export async function copyInto(sink: CopySink, target: CopyTarget, rows: CopyRow
     return counter.rows;
   }
   for await (const piece of copyText(rows, CHUNK_BYTES, counter)) {
-    await sink.client.query(copySql(target, "'/dev/blob'"), [], { blob: new Blob([piece]) });
+    // Pieces here are strings or Buffers over plain ArrayBuffers, never shared memory.
+    await sink.client.query(copySql(target, "'/dev/blob'"), [], { blob: new Blob([piece as string | Uint8Array<ArrayBuffer>]) });
   }
   return counter.rows;
 }
@@ -85,7 +92,14 @@ export async function copyInto(sink: CopySink, target: CopyTarget, rows: CopyRow
  * write (PostgreSQL) per row, most of a COPY's time for small rows; arrays and batches are read
  * without an await per row, which at a million rows is a cost of its own.
  */
-async function* copyText(rows: CopyRows, size: number, counter: { rows: number }): AsyncGenerator<string> {
+async function* copyText(rows: CopyRows, size: number, counter: { rows: number }): AsyncGenerator<string | Uint8Array> {
+  if ("encoded" in rows) {
+    for await (const { piece, rows: count } of rows.encoded) {
+      counter.rows += count;
+      yield piece;
+    }
+    return;
+  }
   let piece = "";
   const add = (row: readonly CopyValue[]) => {
     counter.rows += 1;

@@ -16,8 +16,14 @@ const serverOnly = {
 };
 
 // front-door.cjs: what start.mjs does to every request first (lib/http/front-door.ts).
+// parse-worker.cjs: the staging worker thread's code, which lib/imports/stage/parse-in-worker.ts
+// starts from this folder in production (a worker needs a file of its own, outside Next's bundles).
 await build({
-  entryPoints: { "direct-routes": "lib/http-server/direct-routes.ts", "front-door": "lib/http/front-door.ts" },
+  entryPoints: {
+    "direct-routes": "lib/http-server/direct-routes.ts",
+    "front-door": "lib/http/front-door.ts",
+    "parse-worker": "lib/imports/stage/parse-worker.ts",
+  },
   outdir: `${distDir}/leadport`,
   outExtension: { ".js": ".cjs" },
   bundle: true,
@@ -29,4 +35,4 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
-console.log(`Bundled the direct routes and the front door into ${distDir}/leadport/`);
+console.log(`Bundled the direct routes, the front door and the staging worker into ${distDir}/leadport/`);

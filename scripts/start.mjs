@@ -32,7 +32,9 @@ const { default: next } = await import("next"); // after NODE_ENV is set, as `ne
 const bundleDir = join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "leadport");
 const directRoutesFile = join(bundleDir, "direct-routes.cjs");
 const frontDoorFile = join(bundleDir, "front-door.cjs");
-for (const file of [directRoutesFile, frontDoorFile]) {
+// Started per upload by lib/imports/stage/parse-in-worker.ts; checked here so a missing one fails at start.
+const parseWorkerFile = join(bundleDir, "parse-worker.cjs");
+for (const file of [directRoutesFile, frontDoorFile, parseWorkerFile]) {
   if (!existsSync(file)) {
     console.error(`${file} is missing: run \`npm run build\` first.`);
     process.exit(1);

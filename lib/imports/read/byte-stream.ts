@@ -14,7 +14,7 @@ export async function* limitBytes(source: AsyncIterable<Uint8Array>, maxBytes: n
 
 /**
  * Reads chunks until at least `size` bytes (or the end), and returns them with an iterable of the
- * whole stream, head included, so nothing read for detection is lost.
+ * whole stream, head included, so nothing read for detection is lost. `whole`: the head is the whole stream.
  */
 export async function readHead(source: AsyncIterable<Uint8Array>, size: number) {
   const iterator = source[Symbol.asyncIterator]();
@@ -36,7 +36,7 @@ export async function readHead(source: AsyncIterable<Uint8Array>, size: number) 
     if (done) return;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
-  return { head: new Uint8Array(head.buffer, head.byteOffset, head.byteLength), stream: all() };
+  return { head: new Uint8Array(head.buffer, head.byteOffset, head.byteLength), stream: all(), whole: done };
 }
 
 /**

@@ -1,11 +1,12 @@
-// Bytes in, parsed records out, in batches: decoder -> csv-parse with line tracking. Records are
+// Bytes in, parsed records out, in batches: decoder -> long-row guard -> records (fast-records.ts:
+// csv-parse for every row that needs its judgement) with line tracking. Records are
 // read synchronously off the parser and handed on a batch at a time, because awaiting each record
 // of a million-row file costs more than parsing it.
-import { Readable, pipeline } from "node:stream";
-import type { Parser } from "csv-parse";
+import { Readable, pipeline, type Transform } from "node:stream";
 import { describeCsvError } from "./csv-errors";
-import { createCsvParser, DEFAULT_MAX_RECORD_SIZE } from "./csv-options";
+import { DEFAULT_MAX_RECORD_SIZE } from "./csv-options";
 import { createDecoder } from "./detect-encoding";
+import { createRecordParser } from "./fast-records";
 import { createLongRowGuard } from "./long-rows";
 import { createLineTracker, type CsvRow } from "./record-lines";
 import { ImportRefused } from "./refusal";
@@ -18,7 +19,7 @@ export type ReadOptions = Pick<ReadSettings, "encoding" | "delimiter"> & { maxRe
 export async function* readRecordBatches(bytes: AsyncIterable<Uint8Array>, options: ReadOptions): AsyncGenerator<CsvRow[]> {
   const lines = createLineTracker();
   const maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
-  const parser: Parser = createCsvParser({ delimiter: options.delimiter, maxRecordSize, lines });
+  const parser: Transform = createRecordParser({ delimiter: options.delimiter, maxRecordSize, lines });
   let failure: unknown = null;
   let ended = false;
   let wake: (() => void) | null = null;

@@ -2,17 +2,18 @@
 // into import_rows, while the same bytes are COPYed into import_files. Memory holds a few chunks
 // and one batch of records, whatever the file's size.
 import { sql } from "drizzle-orm";
-import { copyJson, copyRows, type CopyRows, type CopyTarget, type CopyValue } from "@/db/bulk-copy";
+import { copyRows, type CopyRows, type CopyTarget } from "@/db/bulk-copy";
 import type { Database } from "@/db/client";
 import { imports } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import { newId } from "@/lib/ids";
 import { createByteChannel, limitBytes, readHead, tapInto } from "../read/byte-stream";
 import { detectSettings, HEAD_BYTES } from "../read/detect-settings";
-import { readRecordBatches } from "../read/read-csv";
 import { ImportRefused, refusal, tooLargeMessage, type Refusal } from "../read/refusal";
 import type { ReadSettings, SettingsOverride, StoredSettings } from "../settings";
+import { stageInWorker } from "./parse-in-worker";
 import { createStager, type StageSummary } from "./stage-rows";
+import { stagedRowsText } from "./staged-text";
 import { deleteStaging, IMPORT_ROWS, queryOf, readFile, saveFile } from "./staged-rows";
 import { stageWorkbookRows, workbookSettings, WORKBOOK_TEXT_SETTINGS } from "./xlsx-stage";
 import { storedRange } from "../read/xlsx-stored";
@@ -75,7 +76,7 @@ export async function stageUpload(database: Database, upload: Upload): Promise<S
   saving.catch((error: unknown) => channel.fail(error));
   try {
     const received = recordProgress(opened.stream, () => updateImport(database, importId, { bytes }, RECEIVING));
-    const summary = await stageRows(copy, importId, tapInto(received, channel), settings);
+    const summary = await stageRows(copy, importId, tapInto(received, channel), settings, opened.whole ? opened.head.byteLength : Number.POSITIVE_INFINITY);
     await saving;
     await updateImport(database, importId, { status: "staged", bytes, ...summaryColumns(summary) });
     return { status: "ok", importId };
@@ -108,7 +109,7 @@ export async function restage(database: Database, importId: string, override: Se
         const staged = await stageWorkbookRows(tx.copy, importId, () => readFile(database.kind === "pg" ? queryOf(database) : tx.query, importId), { sheet: settings.sheet, header: settings.header, maxTextBytes: RESTAGE_MAX_TEXT_BYTES });
         settings = workbookSettings(staged, stored.detected);
         summary = staged.summary;
-      } else summary = await stageRows(tx.copy, importId, file, settings);
+      } else summary = await stageRows(tx.copy, importId, file, settings, current.bytes);
       const headersChanged = JSON.stringify(summary.headers) !== JSON.stringify(current.headers);
       await tx.query(
         `update imports set status = 'staged', settings = $2, headers = $3, notices = $4, rows = $5, unreadable_rows = $6,
@@ -158,21 +159,24 @@ async function stageWorkbookUpload(database: Database, upload: Upload, received:
   }
 }
 
-async function stageRows(copy: (target: CopyTarget, rows: CopyRows) => Promise<number>, importId: string, bytes: AsyncIterable<Uint8Array>, settings: ReadSettings): Promise<StageSummary> {
-  const stager = createStager({ header: settings.header, encoding: settings.encoding });
-  // A batch of rows at a time: an await per row costs more, at a million rows, than the row itself.
-  async function* batches() {
-    for await (const records of readRecordBatches(bytes, settings)) {
-      const rows: CopyValue[][] = [];
-      for (const record of records) {
-        const row = stager.take(record);
-        if (row) rows.push([importId, row.line, copyJson(row.cells), row.problem]);
-      }
-      if (rows.length > 0) yield rows;
-    }
+/**
+ * A file larger than its first chunk is parsed in a worker thread (parse-in-worker.ts), beside the
+ * COPY that this thread feeds; a smaller one is parsed here, where a thread would cost more to
+ * start than the file costs to read. Both run the same code (staged-text.ts).
+ */
+export const stagingThread = { minWorkerBytes: HEAD_BYTES };
+
+async function stageRows(copy: (target: CopyTarget, rows: CopyRows) => Promise<number>, importId: string, bytes: AsyncIterable<Uint8Array>, settings: ReadSettings, fileBytes: number): Promise<StageSummary> {
+  let summary: StageSummary;
+  if (fileBytes >= stagingThread.minWorkerBytes) {
+    const staging = stageInWorker(bytes, { importId, settings: { header: settings.header, encoding: settings.encoding, delimiter: settings.delimiter } });
+    await copy(IMPORT_ROWS, { encoded: staging.text });
+    summary = staging.summary();
+  } else {
+    const stager = createStager({ header: settings.header, encoding: settings.encoding });
+    await copy(IMPORT_ROWS, { encoded: stagedRowsText(bytes, importId, settings, stager) });
+    summary = stager.finish();
   }
-  await copy(IMPORT_ROWS, { batches: batches() });
-  const summary = stager.finish();
   if (summary.rows === 0) throw new ImportRefused(noRowsMessage(settings.header && summary.headers.length > 0));
   return summary;
 }
