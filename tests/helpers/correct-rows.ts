@@ -20,7 +20,7 @@ export const FILE_TO_FIX = [
   "Fay,fay@example.com",
 ].join("\n");
 
-const MAPPING = [
+export const FILE_TO_FIX_MAPPING = [
   { column: 0, fieldId: "first_name" },
   { column: 1, fieldId: "email" },
   { column: 2, fieldId: "phone_1" },
@@ -36,7 +36,7 @@ export type FixTarget = Awaited<ReturnType<typeof newFixAccount>>;
 
 export async function uploadAndValidate(target: FixTarget, file = FILE_TO_FIX): Promise<string> {
   const { id } = await json<{ id: string }>(uploadFile(target, file, { query: "name=leads.csv" }), 201);
-  await json(callImport(id, "mapping", { method: "PUT", auth: target.apiKey, body: { mapping: MAPPING } }));
+  await json(callImport(id, "mapping", { method: "PUT", auth: target.apiKey, body: { mapping: FILE_TO_FIX_MAPPING } }));
   await json(callImport(id, "validate", { auth: target.apiKey, body: {} }), 202);
   expect(await runJobToEnd(id)).toBe("done");
   return id;

@@ -11,34 +11,19 @@ import { replaceInImportColumn } from "@/lib/imports/correct/service";
 import { stopQueue } from "@/lib/imports/jobs/queue";
 import { getLeadDetail, getLeadJson } from "@/lib/leads/lead-detail";
 import { addPerson, createAccount } from "../helpers/accounts";
+import { FILE_TO_FIX as FILE, FILE_TO_FIX_MAPPING } from "../helpers/correct-rows";
 import { basic, callImport, json, runJobToEnd, uploadFile } from "../helpers/imports";
 
-const FILE = [
-  "First Name,Email,Phone,State",
-  "Ann,ann@example.com,5125550100,TX",
-  "Bob,,,TX",
-  "Cy,cy@example.com,5125550102,XX",
-  "Dee,dee@example.com,5125550103,XX",
-  "Eve,eve@example.com,5125550104,xx",
-  "Ann,ann@example.com,5125550100,TX",
-  "Fay,fay@example.com",
-].join("\n");
 
 afterAll(() => stopQueue(getDatabase()));
 
 let accounts = 0;
 const newAccount = () => createAccount({ email: `correct${++accounts}@example.com`, password: "correct-password" });
 type Target = Awaited<ReturnType<typeof newAccount>>;
-const MAPPING = [
-  { column: 0, fieldId: "first_name" },
-  { column: 1, fieldId: "email" },
-  { column: 2, fieldId: "phone_1" },
-  { column: 3, fieldId: "state" },
-];
 
 async function uploadAndValidate(target: Target) {
   const { id } = await json<{ id: string }>(uploadFile(target, FILE), 201);
-  await json(callImport(id, "mapping", { method: "PUT", auth: target.apiKey, body: { mapping: MAPPING } }));
+  await json(callImport(id, "mapping", { method: "PUT", auth: target.apiKey, body: { mapping: FILE_TO_FIX_MAPPING } }));
   await json(callImport(id, "validate", { auth: target.apiKey, body: {} }), 202);
   expect(await runJobToEnd(id)).toBe("done");
   return id;
@@ -182,7 +167,7 @@ describe("importing corrected rows", () => {
     const target = await newAccount();
     const id = await uploadAndValidate(target);
     await json(patchRow(id, 4, { fields: { State: "TX" } }, basic(target.apiKey)));
-    await json(callImport(id, "mapping", { method: "PUT", auth: target.apiKey, body: { mapping: MAPPING } }));
+    await json(callImport(id, "mapping", { method: "PUT", auth: target.apiKey, body: { mapping: FILE_TO_FIX_MAPPING } }));
     await json(callImport(id, "validate", { auth: target.apiKey, body: {} }), 202);
     expect(await runJobToEnd(id)).toBe("done");
     expect(await json(callImport(id, "status", { auth: target.apiKey }))).toMatchObject({ invalid: 4 });
