@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { accounts, flows, sources } from "@/db/schema";
 import { findStandardField } from "@/lib/flow/catalog";
 import { flowConfigSchema, type FieldDef } from "@/lib/flow/model";
+import type { SubmitLeadResult } from "@/lib/intake/submit-lead";
 import { newId } from "@/lib/ids";
 
 export const RECIPIENT_STEP = "recv";
@@ -32,4 +33,12 @@ export async function seedDeliveryTarget(database: Database, url: string, option
     apiKeyHash: newId(), docsTokenNonce: newId(), docsTokenHash: newId(),
   });
   return { accountId, flowId, sourceId };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A real-time lead's id, outcome and reason from submitLead's 201 answer. */
+export function outcomeOf(r: SubmitLeadResult) {
+  if (r.status !== 201) throw new Error(`status ${r.status}`);
+  return { id: r.body.lead.id, outcome: r.body.outcome, reason: (r.body as { reason?: string }).reason ?? null };
 }

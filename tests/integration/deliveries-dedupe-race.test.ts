@@ -7,22 +7,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDatabase } from "@/db";
 import { queryOf } from "@/lib/imports/stage/staged-rows";
-import { submitLead, type SubmitLeadResult } from "@/lib/intake/submit-lead";
+import { submitLead } from "@/lib/intake/submit-lead";
 import { startBuyer, type Buyer } from "../helpers/buyer";
-import { RECIPIENT_STEP, seedDeliveryTarget } from "../helpers/delivery-flows";
+import { RECIPIENT_STEP, outcomeOf, seedDeliveryTarget, sleep } from "../helpers/delivery-flows";
 
 let buyer: Buyer;
 beforeAll(async () => (buyer = await startBuyer()));
 beforeEach(() => void buyer.received.splice(0));
 afterAll(async () => buyer.close());
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const q = () => queryOf(getDatabase());
-
-function outcomeOf(r: SubmitLeadResult) {
-  if (r.status !== 201) throw new Error(`status ${r.status}`);
-  return { id: r.body.lead.id, outcome: r.body.outcome, reason: (r.body as { reason?: string }).reason ?? null };
-}
 
 describe("a dedupe step before a recipient step, under a race", () => {
   // flowCap: a flow cap as well (both checks held at once).
