@@ -7,7 +7,7 @@
 // Measured once the background vacuums ended (4 MB limit; PGlite / PostgreSQL): the first refused
 // stream leaves 2.2 / 3.6 MB (index pages; the heap's empty tail is truncated), the second adds
 // 2.1 / 3.5 MB (pages the first vacuum emptied are reused only after the next one), the third and
-// later add 0. Without the vacuum every stream adds about 9 MB on PGlite, for ever (bound on the
+// later add 0 on PGlite and at most about 0.9 MB on PostgreSQL. Without the vacuum every stream adds about 9 MB on PGlite, for ever (bound on the
 // second fails).
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
@@ -88,8 +88,10 @@ describe("a refused stream far past IMPORT_MAX_BYTES", () => {
     expect(first.read).toBeLessThanOrEqual(LIMIT + 2 * 65_536);
     expect(grewFirst).toBeLessThanOrEqual(1.5 * LIMIT);
     expect(grewSecond).toBeLessThanOrEqual(LIMIT);
-    // Index pages emptied by one vacuum are reused after the next: from the third stream on, nothing.
-    expect(afterThird - afterSecond).toBeLessThanOrEqual(LIMIT / 8);
+    // Index pages emptied by one vacuum are reused after the next: from the third stream on, little
+    // (0 on PGlite; up to about 0.9 MB on PostgreSQL, whose vacuum may leave pages it could not take).
+    // Without the vacuum each stream adds about 9 MB.
+    expect(afterThird - afterSecond).toBeLessThanOrEqual(LIMIT / 2);
     const { rows } = (await getDb().execute(
       sql`select (select count(*) from import_rows) + (select count(*) from import_files) + (select count(*) from imports where source_id = ${target.sourceId}) as n`,
     )) as unknown as { rows: Array<{ n: string | number }> };
