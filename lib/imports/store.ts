@@ -2,7 +2,7 @@
 // the standalone worker (tsx, no server-only modules) runs them as well as the app.
 import { and, desc, eq, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
-import { importFiles, importRows, imports, type Import } from "@/db/schema";
+import { importFiles, importRowKeys, importRows, imports, type Import } from "@/db/schema";
 import { vacuumSoon } from "@/lib/maintenance/vacuum";
 import { drizzleQuery, recordImportEnd } from "@/lib/notifications/outbox";
 import type { Mapping } from "./settings";
@@ -79,6 +79,17 @@ export async function deleteImport(database: Database, id: string): Promise<void
  */
 export async function discardImport(database: Database, id: string): Promise<void> {
   await deleteImport(database, id);
+  void vacuumSoon(database.db, ["import_rows", "import_files", "import_row_keys"]);
+}
+
+/**
+ * Deletes what an import staged (rows, their keys, file pieces) but keeps the import: one cancelled
+ * while its file was still arriving stays listed as cancelled, with nothing stored.
+ */
+export async function discardStaged(database: Database, id: string): Promise<void> {
+  await database.db.delete(importRows).where(eq(importRows.importId, id));
+  await database.db.delete(importRowKeys).where(eq(importRowKeys.importId, id));
+  await database.db.delete(importFiles).where(eq(importFiles.importId, id));
   void vacuumSoon(database.db, ["import_rows", "import_files", "import_row_keys"]);
 }
 

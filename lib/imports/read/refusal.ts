@@ -1,6 +1,6 @@
 // A file that cannot be imported, with the message a person can act on. Thrown only inside the
 // streaming pipeline (the one way to stop it); the staging functions return it as a value.
-export type RefusalStatus = 400 | 413 | 415 | 429;
+export type RefusalStatus = 400 | 409 | 413 | 415 | 429;
 
 export class ImportRefused extends Error {
   constructor(

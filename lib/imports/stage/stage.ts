@@ -18,7 +18,7 @@ import { deleteStaging, IMPORT_ROWS, queryOf, readFile, saveFile } from "./stage
 import { stageWorkbookRows, workbookSettings, WORKBOOK_TEXT_SETTINGS } from "./xlsx-stage";
 import { storedRange } from "../read/xlsx-stored";
 import { checkWorkbookZip, SPREADSHEET_MESSAGES, spreadsheetKind } from "../read/xlsx-zip";
-import { discardImport, getImport, insertImportIn, updateImport, type ImportTarget } from "../store";
+import { discardImport, discardStaged, getImport, insertImportIn, updateImport, type ImportTarget } from "../store";
 import { claimUploadSlot, quotaMessage, storedBytes, UPLOAD_PROGRESS_MS, type UploadLimits } from "./upload-limits";
 
 export type Upload = {
@@ -78,8 +78,7 @@ export async function stageUpload(database: Database, upload: Upload): Promise<S
     const received = recordProgress(opened.stream, () => updateImport(database, importId, { bytes }, RECEIVING));
     const summary = await stageRows(copy, importId, tapInto(received, channel), settings, opened.whole ? opened.head.byteLength : Number.POSITIVE_INFINITY);
     await saving;
-    await updateImport(database, importId, { status: "staged", bytes, ...summaryColumns(summary) });
-    return { status: "ok", importId };
+    return await stagedUpload(database, importId, { bytes, ...summaryColumns(summary) });
   } catch (error) {
     channel.fail(error);
     await saving.catch(() => {});
@@ -150,8 +149,7 @@ async function stageWorkbookUpload(database: Database, upload: Upload, received:
     const checked = await checkWorkbookZip(storedRange(query, importId), received.bytes(), { maxBytes: upload.maxBytes });
     if (!checked.ok) throw new ImportRefused(checked.message, checked.httpStatus);
     const staged = await stageWorkbookRows(copy, importId, () => readFile(query, importId), { sheet: upload.override.sheet, header: upload.override.header, maxTextBytes: upload.maxBytes });
-    await updateImport(database, importId, { status: "staged", bytes: received.bytes(), settings: workbookSettings(staged), ...summaryColumns(staged.summary) });
-    return { status: "ok", importId };
+    return await stagedUpload(database, importId, { bytes: received.bytes(), settings: workbookSettings(staged), ...summaryColumns(staged.summary) });
   } catch (error) {
     await discardImport(database, importId);
     if (error instanceof ImportRefused) return refusal(error);
@@ -211,6 +209,18 @@ async function* recordProgress(source: AsyncIterable<Uint8Array>, touch: () => P
 }
 
 const RECEIVING = sql`${imports.status} = 'receiving'`;
+
+export const CANCELLED_WHILE_RECEIVING = "This import was cancelled while its file was arriving, so nothing of it was kept. Upload the file again to import it.";
+
+/**
+ * Marks a whole upload staged, unless the import was cancelled while it arrived (cancel moves a
+ * receiving import to cancelled): then it stays cancelled, and what it staged is deleted.
+ */
+async function stagedUpload(database: Database, importId: string, patch: Partial<typeof imports.$inferInsert>): Promise<StageResult> {
+  if (await updateImport(database, importId, { ...patch, status: "staged" }, RECEIVING)) return { status: "ok", importId };
+  await discardStaged(database, importId);
+  return { status: "refused", httpStatus: 409, message: CANCELLED_WHILE_RECEIVING };
+}
 
 async function catchRefusal<T extends object>(fn: () => Promise<T>): Promise<T | Refusal> {
   try {
