@@ -3,7 +3,7 @@
 // about 0.5 s; on PostgreSQL, copying a migrated template database is faster than migrating.
 // Each file still gets a database of its own (tests/integration/setup-database.ts).
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
@@ -24,7 +24,9 @@ export default async function setup(project: TestProject) {
     return () => adminQuery(base, `drop database if exists ${template} with (force)`);
   }
 
-  const folder = join(process.cwd(), ".data", "test-templates", run);
+  const templates = join(process.cwd(), ".data", "test-templates");
+  removeStale(templates);
+  const folder = join(templates, run);
   mkdirSync(folder, { recursive: true });
   const pglite = new PGlite();
   await pglite.waitReady;
@@ -36,6 +38,15 @@ export default async function setup(project: TestProject) {
   await pglite.close();
   project.provide("databaseTemplates", { empty, migrated } satisfies DatabaseTemplates);
   return () => rmSync(folder, { recursive: true, force: true });
+}
+
+/** Dumps of runs that were killed before their teardown (about 80 MB each); a day old is surely no one's. */
+function removeStale(templates: string) {
+  if (!existsSync(templates)) return;
+  for (const name of readdirSync(templates)) {
+    const path = join(templates, name);
+    if (Date.now() - statSync(path).mtimeMs > 24 * 3_600_000) rmSync(path, { recursive: true, force: true });
+  }
 }
 
 declare module "vitest" {
