@@ -11,6 +11,7 @@ import { Parser } from "csv-parse";
 import { csvParseOptions } from "./csv-options";
 import type { Delimiter } from "./detect-dialect";
 import type { LineTracker } from "./record-lines";
+import { breakFinder } from "./break-finder";
 
 const QUOTE = 34;
 const LF = 10;
@@ -40,16 +41,8 @@ export function createRecordParser(options: { delimiter: Delimiter; maxRecordSiz
       skipLf = false;
       if (text.charCodeAt(0) === LF) i = 1;
     }
-    // Next quote / LF / CR at or after a position, each searched once per occurrence.
-    let nextQuote = -2;
-    let nextLf = -2;
-    let nextCr = -2;
-    const quoteAt = (p: number) => (nextQuote === -1 || nextQuote >= p ? nextQuote : (nextQuote = text.indexOf('"', p)));
-    const breakAt = (p: number) => {
-      if (nextLf !== -1 && nextLf < p) nextLf = text.indexOf("\n", p);
-      if (nextCr !== -1 && nextCr < p) nextCr = text.indexOf("\r", p);
-      return nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
-    };
+    // Next quote / LF / CR at or after a position (break-finder.ts).
+    const { quoteAt, breakAt } = breakFinder(text);
     let cells: string[] = [];
     // Reads one row from `start`; returns the index of its line break (or n at the end of the file),
     // or DEVIANT / INCOMPLETE.

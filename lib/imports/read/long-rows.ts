@@ -8,6 +8,7 @@
 // Speed: the scan jumps from quote to line break with indexOf (native), never a JS step per
 // character: a character loop here cost ~7 us per row of a million-row upload, a third of staging.
 import { Transform, type TransformCallback } from "node:stream";
+import { breakFinder } from "./break-finder";
 
 const MARKER = "\u0000row-too-long\u0000";
 
@@ -47,16 +48,8 @@ export function createLongRowGuard(options: { delimiter: string; maxRecordSize: 
     let from = 0; // text before `from` is written to `out` or thrown away
     let recordStart = -1; // where the current record starts in this chunk; -1: in an earlier chunk
     let i = 0;
-    // Next quote / LF / CR at or after a position: searched natively, once per occurrence.
-    let nextQuote = -2;
-    let nextLf = -2;
-    let nextCr = -2;
-    const quoteAt = (p: number) => (nextQuote === -1 || nextQuote >= p ? nextQuote : (nextQuote = text.indexOf('"', p)));
-    const breakAt = (p: number) => {
-      if (nextLf !== -1 && nextLf < p) nextLf = text.indexOf("\n", p);
-      if (nextCr !== -1 && nextCr < p) nextCr = text.indexOf("\r", p);
-      return nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
-    };
+    // Next quote / LF / CR at or after a position (break-finder.ts).
+    const { quoteAt, breakAt } = breakFinder(text);
     const emit = (upTo: number) => {
       out += pendingHeld + text.slice(from, upTo);
       pendingHeld = "";

@@ -9,6 +9,7 @@ import { ImportRefused } from "../read/refusal";
 import { IN_FLIGHT_BYTES, type FromWorker, type ToWorker, type WorkerInput } from "./parse-protocol";
 import type { StageSummary } from "./stage-rows";
 import type { StagedText } from "./staged-text";
+import { createWaiters } from "./waiters";
 
 /**
  * The worker's code. Next bundles the routes that call this, so no path relative to this module
@@ -37,13 +38,7 @@ export function stageInWorker(bytes: AsyncIterable<Uint8Array>, input: WorkerInp
     const inbox: FromWorker[] = [];
     let failure: unknown = null;
     // Both loops below may wait at once (the feeder for room, the reader for a message): every event wakes both.
-    let waiting: (() => void)[] = [];
-    const wait = () => new Promise<void>((resolve) => waiting.push(resolve));
-    const signal = () => {
-      const woken = waiting;
-      waiting = [];
-      for (const fn of woken) fn();
-    };
+    const { wait, signal } = createWaiters();
     const fail = (error: unknown) => {
       failure ??= error;
       signal();

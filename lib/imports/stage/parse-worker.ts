@@ -10,6 +10,7 @@ import { createStager } from "./stage-rows";
 import { stagedRowsText } from "./staged-text";
 import type { FromWorker, ToWorker, WorkerInput } from "./parse-protocol";
 import { OUT_PIECES } from "./parse-protocol";
+import { createWaiters } from "./waiters";
 
 const port = parentPort;
 if (port) void run(port, workerData as WorkerInput);
@@ -20,13 +21,7 @@ async function run(channel: NonNullable<typeof parentPort>, input: WorkerInput) 
   let ended = false;
   let acked = 0;
   // The parser's stream pulls bytes while the loop below may wait for an ack: every message wakes both.
-  let waiting: (() => void)[] = [];
-  const wait = () => new Promise<void>((resolve) => waiting.push(resolve));
-  const signal = () => {
-    const woken = waiting;
-    waiting = [];
-    for (const fn of woken) fn();
-  };
+  const { wait, signal } = createWaiters();
   channel.on("message", (message: ToWorker) => {
     if (message.kind === "bytes") chunks.push(message.chunk);
     else if (message.kind === "end") ended = true;
