@@ -79,18 +79,21 @@ export async function deleteImport(database: Database, id: string): Promise<void
  */
 export async function discardImport(database: Database, id: string): Promise<void> {
   await deleteImport(database, id);
-  void vacuumSoon(database.db, ["import_rows", "import_files", "import_row_keys"]);
+  void vacuumSoon(database.db, STAGED_TABLES);
 }
 
+const STAGED_TABLES = ["import_rows", "import_files", "import_row_keys"] as const;
+
 /**
- * Deletes what an import staged (rows, their keys, file pieces) but keeps the import: one cancelled
- * while its file was still arriving stays listed as cancelled, with nothing stored.
+ * Deletes what these imports staged (rows, their keys, file pieces) but keeps the imports, and has
+ * the space vacuumed: one cancelled while its file was still arriving stays listed as cancelled, an
+ * abandoned upload as failed, with nothing stored.
  */
-export async function discardStaged(database: Database, id: string): Promise<void> {
-  await database.db.delete(importRows).where(eq(importRows.importId, id));
-  await database.db.delete(importRowKeys).where(eq(importRowKeys.importId, id));
-  await database.db.delete(importFiles).where(eq(importFiles.importId, id));
-  void vacuumSoon(database.db, ["import_rows", "import_files", "import_row_keys"]);
+export async function discardStaged(database: Database, ids: string[]): Promise<void> {
+  await database.db.delete(importRows).where(inArray(importRows.importId, ids));
+  await database.db.delete(importRowKeys).where(inArray(importRowKeys.importId, ids));
+  await database.db.delete(importFiles).where(inArray(importFiles.importId, ids));
+  void vacuumSoon(database.db, STAGED_TABLES);
 }
 
 export async function listImports(database: Database, access: ImportAccess, options: { limit: number; before?: string }) {
@@ -162,10 +165,6 @@ export async function failAbandonedUploads(database: Database, quietSince: Date)
     return failed;
   });
   const ids = rows.map((r) => r.id);
-  if (ids.length > 0) {
-    await database.db.delete(importRows).where(inArray(importRows.importId, ids));
-    await database.db.delete(importFiles).where(inArray(importFiles.importId, ids));
-    void vacuumSoon(database.db, ["import_rows", "import_files"]);
-  }
+  if (ids.length > 0) await discardStaged(database, ids);
   return rows.length;
 }

@@ -218,7 +218,7 @@ export const CANCELLED_WHILE_RECEIVING = "This import was cancelled while its fi
  */
 async function stagedUpload(database: Database, importId: string, patch: Partial<typeof imports.$inferInsert>): Promise<StageResult> {
   if (await updateImport(database, importId, { ...patch, status: "staged" }, RECEIVING)) return { status: "ok", importId };
-  await discardStaged(database, importId);
+  await discardStaged(database, [importId]);
   return { status: "refused", httpStatus: 409, message: CANCELLED_WHILE_RECEIVING };
 }
 
