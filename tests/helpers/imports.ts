@@ -43,12 +43,13 @@ export function streamOf(content: string | Uint8Array, chunkSize = 4096): Readab
 type Target = { flowId: string; sourceId: string; apiKey: string };
 type UploadInit = { query?: string; headers?: Record<string, string>; chunkSize?: number; auth?: string };
 
-export function uploadFile(target: Target, content: string | Uint8Array, init: UploadInit = {}): Promise<Response> {
+/** Uploads `content` in small chunks, or a stream as its own chunks (a body without a Content-Length). */
+export function uploadFile(target: Target, content: string | Uint8Array | ReadableStream<Uint8Array>, init: UploadInit = {}): Promise<Response> {
   const url = `http://localhost:3000/api/flows/${target.flowId}/sources/${target.sourceId}/imports${init.query ? `?${init.query}` : ""}`;
   const request = new Request(url, {
     method: "POST",
     headers: { "content-type": "text/csv", authorization: init.auth ?? basic(target.apiKey), ...init.headers },
-    body: streamOf(content, init.chunkSize),
+    body: content instanceof ReadableStream ? content : streamOf(content, init.chunkSize),
     duplex: "half",
   } as RequestInit);
   return sourceImports.POST(request, { params: Promise.resolve({ flowId: target.flowId, sourceId: target.sourceId }) });

@@ -2,12 +2,11 @@
 // file is not staged after all (the upload is answered 409), and nothing it sent is kept.
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import * as sourceImports from "@/app/api/flows/[flowId]/sources/[sourceId]/imports/route";
 import { getDatabase, getDb } from "@/db";
 import { stopQueue } from "@/lib/imports/jobs/queue";
 import { CANCELLED_WHILE_RECEIVING } from "@/lib/imports/stage/stage";
 import { createAccount } from "../helpers/accounts";
-import { basic, callImport, json } from "../helpers/imports";
+import { callImport, json, uploadFile } from "../helpers/imports";
 
 afterAll(() => stopQueue(getDatabase()));
 
@@ -41,15 +40,7 @@ describe("an import cancelled while its file arrives", () => {
         controller.close();
       },
     });
-    const answer = sourceImports.POST(
-      new Request(`http://localhost:3000/api/flows/${target.flowId}/sources/${target.sourceId}/imports`, {
-        method: "POST",
-        headers: { authorization: basic(target.apiKey), "content-type": "text/csv" },
-        body,
-        duplex: "half",
-      } as RequestInit),
-      { params: Promise.resolve({ flowId: target.flowId, sourceId: target.sourceId }) },
-    );
+    const answer = uploadFile(target, body);
 
     const id = await receivingImport(target.sourceId);
     await json(callImport(id, "cancel", { auth: target.apiKey, body: {} }), 202);

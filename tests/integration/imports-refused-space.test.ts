@@ -11,12 +11,11 @@
 // second fails).
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import * as sourceImports from "@/app/api/flows/[flowId]/sources/[sourceId]/imports/route";
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
 import { vacuumsSettled } from "@/lib/maintenance/vacuum";
 import { createAccount } from "../helpers/accounts";
-import { basic } from "../helpers/imports";
+import { uploadFile } from "../helpers/imports";
 
 const LIMIT = 4 * 1024 * 1024;
 const SENT = 64 * 1024 * 1024; // 16 times the limit on offer
@@ -53,15 +52,7 @@ async function importTablesBytes(): Promise<number> {
 
 async function refusedStream(target: Awaited<ReturnType<typeof createAccount>>) {
   const { body, seen } = endlessCsv(SENT);
-  const res = await sourceImports.POST(
-    new Request(`http://localhost:3000/api/flows/${target.flowId}/sources/${target.sourceId}/imports`, {
-      method: "POST",
-      headers: { authorization: basic(target.apiKey), "content-type": "text/csv" },
-      body,
-      duplex: "half",
-    } as RequestInit),
-    { params: Promise.resolve({ flowId: target.flowId, sourceId: target.sourceId }) },
-  );
+  const res = await uploadFile(target, body);
   return { status: res.status, read: seen.bytes };
 }
 
