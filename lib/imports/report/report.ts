@@ -4,7 +4,9 @@ import type { Database } from "@/db/client";
 import type { Import } from "@/db/schema";
 import { correctedCells, type Corrections } from "../correct/cells";
 import { queryOf, type RowProblem } from "../stage/staged-rows";
-import { withNotReached } from "./row-outcomes";
+import { withNotReached, type ReasonCount } from "./row-outcomes";
+
+export type { ReasonCount };
 
 export type ResultRow = {
   line: number;
@@ -121,7 +123,6 @@ export async function readProblems(database: Database, importId: string, page: {
   }));
 }
 
-export type ReasonCount = { outcome: "success" | "failure" | "error"; reason: string; count: number };
 
 type Query = <T>(text: string, params?: unknown[]) => Promise<{ rows: T[] }>;
 

@@ -5,7 +5,6 @@
 // naming no flow of the account, rows a cancelled or stopped import never reached), whose reason in
 // results.csv starts "Not imported:". So the failure count is failed leads plus rows not imported.
 import type { Import } from "@/db/schema";
-import type { ReasonCount } from "./report";
 
 type Counts = Pick<Import, "status" | "rows" | "processedRows" | "successCount" | "failureCount" | "errorCount" | "skippedRows">;
 
@@ -16,6 +15,9 @@ export type RowOutcomes = {
   /** Of those, rows a finished import never reached (0 while it runs: those rows have no outcome yet). */
   notReached: number;
 };
+
+/** Rows of one outcome and reason: the summary's "by reason" table and imports.reason_counts. */
+export type ReasonCount = { outcome: "success" | "failure" | "error"; reason: string; count: number };
 
 /** An import that ran to an end: results.csv gives its rows never reached the outcome failure. */
 const ENDED: ReadonlySet<Import["status"]> = new Set(["completed", "cancelled", "failed"]);
