@@ -357,10 +357,16 @@ export const importRowKeys = pgTable(
   (t) => [primaryKey({ columns: [t.importId, t.key] })],
 );
 
+// Partitioned by RANGE (submitted_at), one partition per calendar month in UTC (leads_2026_12) and a
+// DEFAULT partition for anything else (drizzle/0018_leads_partitioned.sql; drizzle cannot say
+// PARTITION BY, so this describes the parent's columns and indexes; every index is a partitioned
+// index). The primary key holds the partition key, as PostgreSQL requires of every unique index;
+// a lead is still found by its id alone (each partition's key index is probed). Partitions are
+// created ahead and old months dropped whole by lib/maintenance/lead-partitions.ts.
 export const leads = pgTable(
   "leads",
   {
-    id: id(),
+    id: text("id").notNull(),
     accountId: text("account_id").notNull(),
     flowId: text("flow_id").notNull(),
     sourceId: text("source_id").notNull(),
@@ -387,8 +393,9 @@ export const leads = pgTable(
     events: jsonb("events").$type<StoredEvent[]>().notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [
-    // A lead per (import, line) at most: an import can be resumed or retried without duplicates.
-    uniqueIndex("leads_import_line_key").on(t.importId, t.importLine),
+    primaryKey({ name: "leads_pkey", columns: [t.id, t.submittedAt] }),
+    // A lead per (import, line) at most is import_lines' primary key (below): a unique index on a
+    // partitioned table must hold the partition key, so it cannot be global here.
     // The Leads view pages on (account, submitted_at, id); the columns after id let reports count a
     // time frame from the index alone (index-only scan), never reading the wide lead rows. Reason is
     // left out: a recipient's reason can be long, and index entries must stay small.
@@ -405,6 +412,23 @@ export const leads = pgTable(
   ],
 );
 export type Lead = typeof leads.$inferSelect;
+
+// Exactly one lead per (import, line), whichever month its lead is stored in: written by a trigger
+// on leads in the statement that saves an import's leads (drizzle/0018_leads_partitioned.sql), so a
+// second lead for a line fails that statement, on every write path (INSERT, COPY). submitted_at lets
+// an import's pages find each row's lead in its one partition. Rows go with the import's staged rows
+// (IMPORT_FILE_RETENTION_DAYS after it ends, lib/maintenance/prune.ts); a row whose lead's month was
+// dropped (LEAD_RETENTION_DAYS) stays until then and reads as "no longer kept".
+export const importLines = pgTable(
+  "import_lines",
+  {
+    importId: text("import_id").notNull(),
+    line: integer("line").notNull(),
+    leadId: text("lead_id").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.line] })],
+);
 
 // Per-day rollup of leads for reports: one or a few rows per (account, day in the account's time zone,
 // flow, source, import, outcome, reason, batch flag) with the count and the sum of prices, so a

@@ -2,7 +2,7 @@
 // the standalone worker (tsx, no server-only modules) runs them as well as the app.
 import { and, desc, eq, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
-import { importFiles, importRowKeys, importRows, imports, type Import } from "@/db/schema";
+import { importFiles, importLines, importRowKeys, importRows, imports, type Import } from "@/db/schema";
 import { vacuumSoon } from "@/lib/maintenance/vacuum";
 import { drizzleQuery, recordImportEnd } from "@/lib/notifications/outbox";
 import type { Mapping } from "./settings";
@@ -69,6 +69,8 @@ export async function moveStatusIn(db: Db, id: string, from: Import["status"][],
 }
 
 export async function deleteImport(database: Database, id: string): Promise<void> {
+  // import_lines has no foreign key (a check per saved lead): its rows go here. The leads stay.
+  await database.db.delete(importLines).where(eq(importLines.importId, id));
   await database.db.delete(imports).where(eq(imports.id, id));
 }
 

@@ -16,7 +16,7 @@ import { releaseStaleSql } from "@/lib/flow/steps/holds";
 import { UPLOAD_EXPIRY_HOURS } from "@/lib/imports/upload/expiry";
 import { vacuumSoon, type BulkTable } from "./vacuum";
 
-export type PruneCounts = { sessions: number; loginAttempts: number; idempotencyKeys: number; importRows: number; importFiles: number; uploads: number };
+export type PruneCounts = { sessions: number; loginAttempts: number; idempotencyKeys: number; importRows: number; importLines: number; importFiles: number; uploads: number };
 /** importRetentionDays: IMPORT_FILE_RETENTION_DAYS (default 30). */
 export type PruneOptions = { loginWindowMinutes: number; importRetentionDays?: number; batchSize?: number; vacuumAfterRows?: number };
 
@@ -25,12 +25,13 @@ const IDEMPOTENCY_KEEP = sql`interval '24 hours'`;
 export async function pruneExpired(db: Db, { loginWindowMinutes, importRetentionDays = 30, batchSize = 5_000, vacuumAfterRows = 1_000 }: PruneOptions): Promise<PruneCounts> {
   const window = sql`make_interval(mins => ${loginWindowMinutes})`;
   await db.execute(sql.raw(releaseStaleSql));
-  const { importRows, importRowKeys, importFiles } = await pruneImportFiles(db, importRetentionDays, batchSize);
+  const { importRows, importRowKeys, importLines, importFiles } = await pruneImportFiles(db, importRetentionDays, batchSize);
   const { uploads, pieces } = await pruneUploads(db, batchSize);
   const pieceThreshold = Math.max(1, Math.floor(vacuumAfterRows / 100));
   const lost: Array<[BulkTable, number, number]> = [
     ["import_rows", importRows, vacuumAfterRows],
     ["import_row_keys", importRowKeys, vacuumAfterRows],
+    ["import_lines", importLines, vacuumAfterRows],
     ["import_files", importFiles, pieceThreshold],
     ["upload_pieces", pieces, pieceThreshold],
   ];
@@ -38,6 +39,7 @@ export async function pruneExpired(db: Db, { loginWindowMinutes, importRetention
   await vacuumSoon(db, lost.filter(([, n, threshold]) => n > 0 && n >= threshold).map(([table]) => table));
   return {
     importRows,
+    importLines,
     importFiles,
     uploads,
     sessions: await deleteInBatches(db, sql`select token_hash from sessions where expires_at < now() limit ${batchSize}`, sql`sessions`, sql`token_hash`, batchSize),
@@ -57,7 +59,9 @@ export async function pruneExpired(db: Db, { loginWindowMinutes, importRetention
  * ago: the bulk of what an import holds. The import row stays, with its counts, so its page still
  * says what happened; its leads are other rows (leads.import_id is no foreign key) and are never
  * touched. results.csv is built from the staged rows, so it answers 410 from then on
- * (lib/imports/retention.ts derives that from the same finish time).
+ * (lib/imports/retention.ts derives that from the same finish time). Its import_lines (which lead
+ * each line made: exactly once per line while it runs, and how its pages find the leads) go too:
+ * an ended import runs no more and its pages no longer list rows.
  */
 async function pruneImportFiles(db: Db, retentionDays: number, batchSize: number) {
   const expired = sql`select id from imports where status in ('completed', 'failed', 'cancelled')
@@ -66,9 +70,10 @@ async function pruneImportFiles(db: Db, retentionDays: number, batchSize: number
     deleteInBatches(db, sql`select import_id, ${sql.raw(key)} from ${sql.raw(table)} where import_id in (${expired}) limit ${size}`, sql.raw(table), sql.raw(`(import_id, ${key})`), size);
   const importRows = await prune("import_rows", "line", batchSize);
   const importRowKeys = await prune("import_row_keys", "key", batchSize);
+  const importLines = await prune("import_lines", "line", batchSize);
   // A file piece is about 1 MB: fewer at a time.
   const importFiles = await prune("import_files", "seq", Math.max(1, Math.floor(batchSize / 100)));
-  return { importRows, importRowKeys, importFiles };
+  return { importRows, importRowKeys, importLines, importFiles };
 }
 
 /** Expired resumable uploads: their pieces first, about 1 MB each, a few at a time; then the uploads. */

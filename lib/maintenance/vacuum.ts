@@ -11,7 +11,7 @@ import type { Db } from "@/db/client";
 import { logger } from "@/lib/logger";
 
 /** The tables that hold bulk data deleted on refusal, cancellation or retention. */
-export type BulkTable = "import_rows" | "import_files" | "import_row_keys" | "upload_pieces";
+export type BulkTable = "import_rows" | "import_files" | "import_row_keys" | "import_lines" | "upload_pieces";
 
 type State = { running: Promise<void>; next: Set<BulkTable> | null; nextDone: Promise<void> | null };
 const states = new WeakMap<Db, State>();

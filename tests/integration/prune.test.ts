@@ -33,13 +33,13 @@ describe("pruneExpired", () => {
 
     const counts = await pruneExpired(db, { loginWindowMinutes: 15, batchSize: 2 });
 
-    expect(counts).toEqual({ sessions: 7, loginAttempts: 5, idempotencyKeys: 4, importRows: 0, importFiles: 0, uploads: 0 });
+    expect(counts).toEqual({ sessions: 7, loginAttempts: 5, idempotencyKeys: 4, importRows: 0, importLines: 0, importFiles: 0, uploads: 0 });
     expect(await count("sessions")).toBe(before - 7);
     expect(await count("login_attempts")).toBe(2);
     expect(await count("idempotency_keys")).toBe(2);
     const kept = await rows(sql`select key from idempotency_keys order by key`);
     expect(kept.map((r) => r.key)).toEqual(["new-1", "new-2"]);
-    expect(await pruneExpired(db, { loginWindowMinutes: 15, batchSize: 2 })).toEqual({ sessions: 0, loginAttempts: 0, idempotencyKeys: 0, importRows: 0, importFiles: 0, uploads: 0 });
+    expect(await pruneExpired(db, { loginWindowMinutes: 15, batchSize: 2 })).toEqual({ sessions: 0, loginAttempts: 0, idempotencyKeys: 0, importRows: 0, importLines: 0, importFiles: 0, uploads: 0 });
   });
 
   it("gives back dedupe claims and cap units held by a delivery attempt that never came back, once stale, and keeps the others", async () => {

@@ -23,16 +23,31 @@ export type ResultRow = {
 /** `readable`: false for a row with too few or too many values, whose cells cannot be corrected in place. */
 export type ProblemRow = { line: number; cells: string[]; problems: RowProblem[]; duplicateOfLine: number | null; corrected: boolean; readable: boolean };
 
-type Joined = { line: number; fields: string[]; corrections: Corrections | null; problems: RowProblem[] | null; duplicate_of_line: number | null; lead_id: string | null; outcome: ResultRow["outcome"] | null; reason: string | null };
+// lead_id: the row's lead from import_lines; lead_gone: its month was dropped since (LEAD_RETENTION_DAYS).
+type Joined = {
+  line: number;
+  fields: string[];
+  corrections: Corrections | null;
+  problems: RowProblem[] | null;
+  duplicate_of_line: number | null;
+  lead_id: string | null;
+  lead_gone: boolean;
+  outcome: ResultRow["outcome"] | null;
+  reason: string | null;
+};
+
+export const LEAD_GONE_REASON = "Lead no longer kept (LEAD_RETENTION_DAYS)";
 
 const FINISHED: ReadonlySet<Import["status"]> = new Set(["completed", "cancelled", "failed"]);
 
 export async function readResults(database: Database, imp: Import, page: { after: number; limit: number; outcome?: ResultRow["outcome"] }): Promise<ResultRow[]> {
   if (page.outcome === "failure" || page.outcome === "error") return readUnsuccessful(database, imp, { ...page, outcome: page.outcome });
   const { rows } = await queryOf(database)<Joined>(
-    `select r.line, r.fields, r.corrections, r.problems, r.duplicate_of_line, l.id as lead_id, l.outcome::text as outcome, l.reason
-     from import_rows r left join leads l on l.import_id = r.import_id and l.import_line = r.line
-     where r.import_id = $1 and r.line > $2 and ($4::text is null or coalesce(l.outcome::text, $5) = $4)
+    `select r.line, r.fields, r.corrections, r.problems, r.duplicate_of_line, il.lead_id, l.id is null as lead_gone, l.outcome::text as outcome, l.reason
+     from import_rows r
+     left join import_lines il on il.import_id = r.import_id and il.line = r.line
+     left join leads l on l.id = il.lead_id and l.submitted_at = il.submitted_at
+     where r.import_id = $1 and r.line > $2 and ($4::text is null or coalesce(l.outcome::text, case when il.lead_id is null then $5 end) = $4)
      order by r.line limit $3`,
     [imp.id, page.after, page.limit, page.outcome || null, FINISHED.has(imp.status) ? "failure" : ""],
   );
@@ -53,7 +68,7 @@ export async function readResults(database: Database, imp: Import, page: { after
  * completed import's page for no row; "rows with errors" walked all 29,497 failed leads for none.
  */
 async function readUnsuccessful(database: Database, imp: Import, page: { after: number; limit: number; outcome: "failure" | "error" }): Promise<ResultRow[]> {
-  const withoutLead = "not exists (select 1 from leads x where x.import_id = r.import_id and x.import_line = r.line)";
+  const withoutLead = "not exists (select 1 from import_lines x where x.import_id = r.import_id and x.line = r.line)";
   const notImported = page.outcome === "failure" && FINISHED.has(imp.status);
   const leadsOfOutcome = page.outcome === "failure" ? imp.failureCount : imp.errorCount;
   // $1 import, $2 after, $3 limit; each source adds the parameters it uses (an unused one has no type).
@@ -61,8 +76,11 @@ async function readUnsuccessful(database: Database, imp: Import, page: { after: 
   const param = (value: unknown) => `$${params.push(value)}`;
   const arms: string[] = [];
   if (leadsOfOutcome > 0) {
+    // An enum comparison, not text: leads is partitioned, and only then does the planner merge each
+    // month's leads_import_unsuccessful_idx in line order (Merge Append, 0.4 ms) instead of sorting
+    // every failed lead after the cursor (40 ms for 20,000 of them, EXPLAIN on PostgreSQL 15).
     arms.push(`(select l.import_line as line from leads l
-      where l.import_id = $1 and l.import_line > $2 and l.outcome <> 'success' and l.outcome::text = ${param(page.outcome)}::text order by l.import_line limit $3)`);
+      where l.import_id = $1 and l.import_line > $2 and l.outcome <> 'success' and l.outcome = ${param(page.outcome)}::outcome order by l.import_line limit $3)`);
   }
   if (notImported && imp.skippedRows > 0) {
     arms.push(`(select r.line from import_rows r where r.import_id = $1 and r.line > $2
@@ -74,10 +92,11 @@ async function readUnsuccessful(database: Database, imp: Import, page: { after: 
   if (arms.length === 0) return [];
   const { rows } = await queryOf(database)<Joined>(
     `with picked as (${arms.join(" union all ")})
-     select r.line, r.fields, r.corrections, r.problems, r.duplicate_of_line, l.id as lead_id, l.outcome::text as outcome, l.reason
+     select r.line, r.fields, r.corrections, r.problems, r.duplicate_of_line, il.lead_id, l.id is null as lead_gone, l.outcome::text as outcome, l.reason
      from (select distinct line from picked order by line limit $3) p
      join import_rows r on r.import_id = $1 and r.line = p.line
-     left join leads l on l.import_id = r.import_id and l.import_line = r.line
+     left join import_lines il on il.import_id = r.import_id and il.line = r.line
+     left join leads l on l.id = il.lead_id and l.submitted_at = il.submitted_at
      order by r.line`,
     params,
   );
@@ -86,6 +105,7 @@ async function readUnsuccessful(database: Database, imp: Import, page: { after: 
 
 function toResult(imp: Import, row: Joined): ResultRow {
   const cells = { line: row.line, cells: correctedCells(row.fields, row.corrections), corrected: row.corrections !== null };
+  if (row.lead_id !== null && row.lead_gone) return { ...cells, outcome: "", leadId: row.lead_id, reason: LEAD_GONE_REASON };
   if (row.lead_id !== null) return { ...cells, outcome: row.outcome ?? "error", leadId: row.lead_id, reason: row.reason ?? "" };
   if (!FINISHED.has(imp.status)) return { ...cells, outcome: "", leadId: null, reason: "" };
   return { ...cells, outcome: "failure", leadId: null, reason: notImportedReason(imp, row) };
@@ -148,8 +168,8 @@ export async function countByReason(query: Query, importId: string): Promise<Rea
   const { rows: skipped } = await query<{ reason: string | null; count: number; unreached: number }>(
     `select coalesce(r.problems->0->>'reason', 'Duplicate of an earlier line') as reason, count(*)::int as count,
        (count(*) filter (where r.line > $2))::int as unreached
-     from import_rows r left join leads l on l.import_id = r.import_id and l.import_line = r.line
-     where r.import_id = $1 and l.id is null and (r.problems is not null or r.duplicate_of_line is not null) group by 1`,
+     from import_rows r left join import_lines il on il.import_id = r.import_id and il.line = r.line
+     where r.import_id = $1 and il.lead_id is null and (r.problems is not null or r.duplicate_of_line is not null) group by 1`,
     [importId, imp.lastLine ?? 0],
   );
   const counted = [

@@ -9,8 +9,9 @@ import type { Enqueue, StepResult } from "../workflow";
 
 // "Import the remaining rows" (beyond LeadConduit): an import that stopped (cancelled, or failed on
 // something outside it) carries on from the first line without a lead. Nothing is reset: the job
-// reads rows after last_line, and the unique (import_id, import_line) index on leads makes a second
-// lead for a line impossible, so no row is imported, or charged, twice.
+// reads rows after last_line, and import_lines' primary key (import_id, line), written in the
+// statement that saves the leads, makes a second lead for a line impossible, so no row is imported,
+// or charged, twice.
 
 const RESUMABLE: Import["status"][] = ["cancelled", "failed"];
 

@@ -1,8 +1,9 @@
 // The import job: staged rows replayed through the flow module (processLeads, the path of the
 // real-time API) in batches, in line order. Each batch is one transaction that locks the import,
 // saves the leads (createLeadStore) and moves the import's counters and last_line. A crash rolls the
-// batch back whole and the retried job starts after the last committed line; the unique (import_id,
-// import_line) index on leads makes a second lead for a line impossible even so.
+// batch back whole and the retried job starts after the last committed line; import_lines' primary
+// key (import_id, line), written by the statement that saves the leads, makes a second lead for a
+// line impossible even so.
 // On PostgreSQL the next batch is read and normalized (the costly, pure part) on another connection
 // while the current one is written, and used only if the committed last_line is the line it was
 // read after: this process and PostgreSQL work at the same time instead of in turn.
