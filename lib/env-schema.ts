@@ -53,6 +53,10 @@ export const envSchema = z.object({
   IMPORT_STORAGE_QUOTA_BYTES: z.coerce.number().int().min(1).default(5 * 1024 * 1024 * 1024),
   // Days after an import finishes before its stored file and staged rows are deleted (its leads stay).
   IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  // Days leads are kept; unset or empty: for ever. The hourly maintenance drops each month of leads
+  // (a partition) once the whole month ended this long ago, so a lead stays between this many days
+  // and this plus a month; reports keep the totals (lib/maintenance/lead-partitions.ts).
+  LEAD_RETENTION_DAYS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).optional()),
   WORKER_IN_PROCESS: boolish,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   // An import that has not moved for this long lost its worker (killed, machine gone): queued again.

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { stopQueue } from "@/lib/imports/jobs/queue";
 import { startImportWorker } from "@/lib/imports/jobs/worker";
 import { logger, type Logger } from "@/lib/logger";
-import { startPruning } from "@/lib/maintenance/schedule";
+import { maintainLeadPartitions, startPruning } from "@/lib/maintenance/schedule";
 import { appSecret } from "@/lib/secret";
 import { beginShutdown, isShuttingDown } from "@/lib/shutdown";
 
@@ -20,6 +20,8 @@ export async function startServer(): Promise<void> {
   const database = getDatabase();
   const migrate = env.MIGRATE_ON_START ?? (env.NODE_ENV !== "production" || database.kind === "pglite");
   if (migrate) await applyMigrations(database);
+  // This and next month's lead partitions, before the first lead (the hourly maintenance keeps them ahead).
+  await maintainLeadPartitions(database.db, { log: logger.child({ component: "lead-partitions" }) });
   const seedAllowed = env.SEED_DEMO ?? !(env.NODE_ENV === "production" && database.kind === "pg");
   if (seedAllowed && (await isEmpty())) {
     const result = await seedDemo(database.db, { secret: appSecret(env), appUrl: env.APP_URL, password: env.DEMO_PASSWORD });
@@ -34,8 +36,9 @@ export async function startServer(): Promise<void> {
           log: logger.child({ component: "import-worker" }),
         })
       : null;
-  // Whoever runs imports also deletes expired sessions, login attempts and idempotency replies.
-  if (worker) startPruning(database.db, { loginWindowMinutes: env.LOGIN_WINDOW_MINUTES, importRetentionDays: env.IMPORT_FILE_RETENTION_DAYS, log: logger.child({ component: "prune" }) });
+  // Whoever runs imports also deletes expired sessions, login attempts and idempotency replies, and
+  // drops months of leads past LEAD_RETENTION_DAYS.
+  if (worker) startPruning(database.db, { loginWindowMinutes: env.LOGIN_WINDOW_MINUTES, importRetentionDays: env.IMPORT_FILE_RETENTION_DAYS, leadRetentionDays: env.LEAD_RETENTION_DAYS, log: logger.child({ component: "prune" }) });
   stopOnSignals(database, worker);
 }
 

@@ -16,8 +16,9 @@ const STOP_LIMIT_MS = 60_000;
 const { env, database } = openScriptDatabase({ appPool: true });
 const log = logger.child({ component: "import-worker" });
 const worker = await startImportWorker(database, { concurrency: env.WORKER_CONCURRENCY, stalledAfterMs: env.IMPORT_STALLED_SECONDS * 1000, log });
-// Workers also delete expired sessions, login attempts and idempotency replies (lib/maintenance).
-const pruning = startPruning(database.db, { loginWindowMinutes: env.LOGIN_WINDOW_MINUTES, importRetentionDays: env.IMPORT_FILE_RETENTION_DAYS, log: logger.child({ component: "prune" }) });
+// Workers also delete expired sessions, login attempts and idempotency replies, and drop months of
+// leads past LEAD_RETENTION_DAYS (lib/maintenance).
+const pruning = startPruning(database.db, { loginWindowMinutes: env.LOGIN_WINDOW_MINUTES, importRetentionDays: env.IMPORT_FILE_RETENTION_DAYS, leadRetentionDays: env.LEAD_RETENTION_DAYS, log: logger.child({ component: "prune" }) });
 
 let stopping = false;
 async function stop(signal: string) {

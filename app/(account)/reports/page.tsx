@@ -5,7 +5,9 @@ import { ReportTotals, ReportView } from "@/app/_components/report/report-view";
 import { Card, PageHeader } from "@/app/_components/ui";
 import { can } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { toQueryString, type SearchParams } from "@/lib/leads/filters";
+import { droppedLeadsSentence } from "@/lib/leads/retention";
 import type { ReportRow } from "@/lib/reports/build-report";
 import { getReportPage } from "@/lib/reports/report-page";
 import type { ReportParams } from "@/lib/reports/report-params";
@@ -35,6 +37,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const page = await getReportPage({ accountId: holder.accountId, timeZone: holder.timeZone, searchParams: await searchParams });
   if (!page) notFound();
   const { params, table, options, links } = page;
+  const dropped = droppedLeadsSentence(env.LEAD_RETENTION_DAYS);
   const names = { flows: new Map(options.flows.map((f) => [f.id, f.name])), sources: new Map(options.sources.map((s) => [s.id, s.name])) };
   return (
     <>
@@ -47,6 +50,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </a>
         }
       />
+      {/* LEAD_RETENTION_DAYS: the daily totals outlive the leads; a report that counts leads (a field value, a search) cannot. */}
+      {dropped && (
+        <p className="mb-4 text-sm text-slate-600" data-testid="leads-retention">
+          {dropped} A report filtered by a field value or a search counts the leads themselves, so it leaves them out.
+        </p>
+      )}
       <LeadFilterForm action="/reports" params={params} options={options} mode="report" />
       <ReportTotals totals={table.totals} />
       <ReportView table={table} rowHref={(row) => rowHref(params, row)} />

@@ -2,7 +2,9 @@
 // only what fits (lib/leads/lead-fields.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { authorize } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { getLeadJson } from "@/lib/leads/lead-detail";
+import { leadNotFoundMessage } from "@/lib/leads/retention";
 import { withRequestLog } from "@/lib/logging/request-log";
 
 type Context = { params: Promise<{ leadId: string }> };
@@ -18,7 +20,7 @@ async function downloadLead(request: NextRequest, params: Context["params"]) {
   const { leadId } = await params;
   // Another account's lead reads as not found, exactly like an unknown id.
   const lead = await getLeadJson(auth.holder.accountId, leadId);
-  if (!lead) return NextResponse.json({ message: "Lead not found" }, { status: 404 });
+  if (!lead) return NextResponse.json({ message: leadNotFoundMessage(leadId, env.LEAD_RETENTION_DAYS) }, { status: 404 });
   return new NextResponse(JSON.stringify(lead, null, 2), {
     headers: {
       "content-type": "application/json; charset=utf-8",
