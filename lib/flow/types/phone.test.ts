@@ -1,3 +1,5 @@
+import { Metadata, getCountries, getCountryCallingCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import maxMetadata from "libphonenumber-js/metadata.max.json";
 import { describe, expect, it } from "vitest";
 import { phoneType } from "./phone";
 
@@ -124,5 +126,41 @@ describe("phone", () => {
 
   it.each(["", "   "])("returns a blank value for %j", (raw) => {
     expect(phoneType.parse(raw)).toEqual({ raw, normal: null, valid: false });
+  });
+
+  // phone.ts takes "getType() is not undefined" for isValid(): what libphonenumber-js's isValid() does
+  // for a numbering plan with type patterns, which 'max' metadata gives every plan. A library update
+  // that breaks either side fails here.
+  describe("validity from the number's type", () => {
+    const hasTypes = (plan: string) => {
+      const metadata = new Metadata();
+      metadata.selectNumberingPlan(plan as never);
+      return (metadata.numberingPlan as unknown as { hasTypes(): boolean }).hasTypes();
+    };
+
+    it("has type patterns for every numbering plan of the max metadata", () => {
+      const plans = [...getCountries(), ...Object.keys(maxMetadata.nonGeographic)];
+      expect(plans.length).toBeGreaterThan(240);
+      expect(plans.filter((plan) => !hasTypes(plan))).toEqual([]);
+    });
+
+    it("agrees with isValid() on random numbers of every calling code", () => {
+      let seed = 12;
+      const digit = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) % 10).toString();
+      const codes = [...new Set([...getCountries().map((c) => getCountryCallingCode(c)), ...Object.keys(maxMetadata.nonGeographic)])];
+      let valid = 0;
+      for (const code of codes) {
+        for (let i = 0; i < 120; i++) {
+          const national = Array.from({ length: 5 + (i % 8) }, digit).join("");
+          for (const text of [`+${code} ${national}`, national]) {
+            const phone = parsePhoneNumberFromString(text, "US");
+            if (!phone) continue;
+            expect({ text, valid: phone.getType() !== undefined }).toEqual({ text, valid: phone.isValid() });
+            if (phone.isValid()) valid += 1;
+          }
+        }
+      }
+      expect(valid).toBeGreaterThan(1000);
+    });
   });
 });
