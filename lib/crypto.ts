@@ -1,7 +1,9 @@
 // Small wrappers over node:crypto used for tokens, API keys and signed links.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, hash, randomBytes, timingSafeEqual } from "node:crypto";
 
-export const sha256 = (value: string): string => createHash("sha256").update(value).digest("hex");
+// The one-shot hash() makes no Hash object: about half the CPU of createHash().update().digest()
+// for a short string (every imported lead hashes its dedupe key).
+export const sha256 = (value: string): string => hash("sha256", value, "hex");
 
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString("base64url");
 

@@ -2,8 +2,21 @@
 import { sha256 } from "@/lib/crypto";
 import type { NormalizedLead } from "../model";
 
+// A lead's key is asked for up to three times (the import's row check, planWaves, the dedupe step),
+// always with the flow's same fields array: each normalized lead keeps its last one. A normalized
+// lead is never changed once built, so the key cannot go stale.
+const lastKeys = new WeakMap<NormalizedLead, { fields: readonly string[]; key: string | null }>();
+
 // Null when every chosen field is blank: a lead with nothing to compare is not a duplicate.
 export function dedupeKey(fields: readonly string[], lead: NormalizedLead): string | null {
+  const last = lastKeys.get(lead);
+  if (last !== undefined && last.fields === fields) return last.key;
+  const key = hashKey(fields, lead);
+  lastKeys.set(lead, { fields, key });
+  return key;
+}
+
+function hashKey(fields: readonly string[], lead: NormalizedLead): string | null {
   const parts = fields.map((id) => {
     const value = lead[id];
     const normal = value?.normal ?? value?.raw ?? "";
