@@ -151,6 +151,12 @@ BEGIN
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
 END $$;
 --> statement-breakpoint
-ANALYZE "leads";
---> statement-breakpoint
-ANALYZE "import_lines";
+-- Statistics for the moved rows; an empty database is left unanalyzed (statistics of empty tables
+-- would mislead the planner until autovacuum looked again).
+DO $$
+BEGIN
+  IF EXISTS (SELECT FROM leads) THEN
+    ANALYZE leads;
+    ANALYZE import_lines;
+  END IF;
+END $$;

@@ -38,16 +38,23 @@ type Joined = {
 
 export const LEAD_GONE_REASON = "Lead no longer kept (LEAD_RETENTION_DAYS)";
 
+// A row's lead: its import_lines row, then the lead in its one month (leads is partitioned). One
+// lookup per row, always: `limit 1` keeps the planner from folding it into a join, which on tables
+// it had not analyzed since they filled (a fresh import) it made a merge join reading all of the
+// import's lines and leads to fill a page of 50 rows (0.9 s for 200,000, PostgreSQL 15).
+const ROW_LEAD = `select il.lead_id, l.id is null as lead_gone, l.outcome::text as outcome, l.reason
+  from import_lines il left join leads l on l.id = il.lead_id and l.submitted_at = il.submitted_at
+  where il.import_id = r.import_id and il.line = r.line limit 1`;
+
 const FINISHED: ReadonlySet<Import["status"]> = new Set(["completed", "cancelled", "failed"]);
 
 export async function readResults(database: Database, imp: Import, page: { after: number; limit: number; outcome?: ResultRow["outcome"] }): Promise<ResultRow[]> {
   if (page.outcome === "failure" || page.outcome === "error") return readUnsuccessful(database, imp, { ...page, outcome: page.outcome });
   const { rows } = await queryOf(database)<Joined>(
-    `select r.line, r.fields, r.corrections, r.problems, r.duplicate_of_line, il.lead_id, l.id is null as lead_gone, l.outcome::text as outcome, l.reason
+    `select r.line, r.fields, r.corrections, r.problems, r.duplicate_of_line, x.lead_id, x.lead_gone, x.outcome, x.reason
      from import_rows r
-     left join import_lines il on il.import_id = r.import_id and il.line = r.line
-     left join leads l on l.id = il.lead_id and l.submitted_at = il.submitted_at
-     where r.import_id = $1 and r.line > $2 and ($4::text is null or coalesce(l.outcome::text, case when il.lead_id is null then $5 end) = $4)
+     left join lateral (${ROW_LEAD}) x on true
+     where r.import_id = $1 and r.line > $2 and ($4::text is null or coalesce(x.outcome, case when x.lead_id is null then $5 end) = $4)
      order by r.line limit $3`,
     [imp.id, page.after, page.limit, page.outcome || null, FINISHED.has(imp.status) ? "failure" : ""],
   );
@@ -92,11 +99,10 @@ async function readUnsuccessful(database: Database, imp: Import, page: { after: 
   if (arms.length === 0) return [];
   const { rows } = await queryOf(database)<Joined>(
     `with picked as (${arms.join(" union all ")})
-     select r.line, r.fields, r.corrections, r.problems, r.duplicate_of_line, il.lead_id, l.id is null as lead_gone, l.outcome::text as outcome, l.reason
+     select r.line, r.fields, r.corrections, r.problems, r.duplicate_of_line, x.lead_id, x.lead_gone, x.outcome, x.reason
      from (select distinct line from picked order by line limit $3) p
      join import_rows r on r.import_id = $1 and r.line = p.line
-     left join import_lines il on il.import_id = r.import_id and il.line = r.line
-     left join leads l on l.id = il.lead_id and l.submitted_at = il.submitted_at
+     left join lateral (${ROW_LEAD}) x on true
      order by r.line`,
     params,
   );
