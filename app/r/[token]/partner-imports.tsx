@@ -56,7 +56,8 @@ function LastLead({ item: i }: { item: Imports[number] }) {
     <>
       <span className="font-mono text-xs">{i.lastLeadId}</span>, line {i.lastLine}
       <div className="flex flex-wrap items-center gap-2">
-        {i.lastLeadOutcome && <OutcomeBadge outcome={i.lastLeadOutcome} />}
+        {/* No outcome: the lead's month was dropped (LEAD_RETENTION_DAYS); the import's counts stay. */}
+        {i.lastLeadOutcome ? <OutcomeBadge outcome={i.lastLeadOutcome} /> : <span className="text-slate-600">Lead no longer kept</span>}
         {i.lastLeadReason}
       </div>
       <div className="text-slate-700">{[i.lastLeadName, i.lastLeadEmail, i.lastLeadPhone].filter(Boolean).join(" · ")}</div>
