@@ -10,6 +10,10 @@
 // it with --max-semi-space-size=4 --max-old-space-size=768: without a ceiling V8 sizes the heap for
 // this machine's 24 GB and lets an importing process's garbage pile up past 400 MB of RSS; with it the
 // peak stays near 225 MB (docs/benchmarks.md). 768 MB is far above what the app keeps alive.
+// `npm start` also sets MALLOC_MMAP_THRESHOLD_=131072 (glibc reads it at process start, so it cannot
+// be set from here): without it, memory freed after a large upload's staging stays in the process
+// (60 MB after a million rows; see START_ENV in scripts/bench-server.mjs). Run the server with both
+// when not using npm start.
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { Server } from "node:net";
