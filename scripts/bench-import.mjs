@@ -8,7 +8,8 @@
 // BENCH_FORMAT=xlsx (upload the same rows as an .xlsx workbook, written once with exceljs' streaming
 // writer and cached), BENCH_STAGE_ONLY=1 (upload without ?auto=1 and stop once staged), BENCH_KEEP_DB=1
 // (keep the database afterwards and print its URL and the import page's path, to profile the page on it;
-// drop it yourself).
+// drop it yourself), BENCH_MEMORY=1 (the server's memoryUsage() at each phase's peak: V8's heap and what
+// lies outside it, from scripts/bench-memory.mjs).
 // Scaling out: `--workers N` runs the jobs on N standalone workers (`scripts/worker.ts`, the app's
 // in-process worker off) and `--imports K` splits the rows over K files imported at once. More
 // workers speed up more imports at once, not one import (its batches run in line order, one job at
@@ -16,9 +17,10 @@
 // once every import is validated), so the validation and import phases are timed apart.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createReadStream, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { cachedFileProblem, generateCsv, generateXlsx } from "./bench-files.mjs";
 import { startBenchServer } from "./bench-server.mjs";
@@ -34,6 +36,7 @@ const settings = {
   stageOnly: process.env.BENCH_STAGE_ONLY === "1",
   prepareSql: process.env.BENCH_PREPARE_SQL ?? "",
   keepDb: process.env.BENCH_KEEP_DB === "1",
+  memory: process.env.BENCH_MEMORY === "1",
 };
 const stepByStep = settings.workers > 0 || settings.imports > 1;
 
@@ -151,6 +154,7 @@ const secret = randomBytes(32).toString("hex");
 let loadAtStart = os.loadavg();
 
 function startServer(url) {
+  if (settings.memory) rmSync(memoryFile, { force: true });
   return startBenchServer({
     env: {
       ...env,
@@ -164,10 +168,29 @@ function startServer(url) {
       // A million-row workbook unpacks to more than the default 512 MB (its XML is wordier than CSV).
       ...(settings.format === "xlsx" ? { IMPORT_MAX_BYTES: process.env.IMPORT_MAX_BYTES ?? String(4 * 2 ** 30) } : {}),
       ...(settings.workers > 0 ? { WORKER_IN_PROCESS: "false" } : {}),
+      ...(settings.memory ? { BENCH_MEMORY_FILE: memoryFile } : {}),
     },
     logFile: `${work}/server.log`,
-    extraFlags: (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean),
+    extraFlags: [
+      ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean),
+      ...(settings.memory ? ["--import", fileURLToPath(new URL("./bench-memory.mjs", import.meta.url))] : []),
+    ],
   });
+}
+
+const memoryFile = `${work}/memory.jsonl`;
+
+/** BENCH_MEMORY=1: the server's memoryUsage() sample at the RSS peak of each phase (starts: phase -> ms). */
+function memoryAtPeaks(starts) {
+  const samples = readFileSync(memoryFile, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line));
+  const order = Object.entries(starts).sort((a, b) => a[1] - b[1]);
+  const phaseAt = (t) => order.filter(([, start]) => start <= t).at(-1)?.[0] ?? "idle";
+  const peaks = new Map();
+  for (const sample of samples) {
+    const phase = phaseAt(sample.t);
+    if (!peaks.has(phase) || sample.rss > peaks.get(phase).rss) peaks.set(phase, sample);
+  }
+  return [...peaks].filter(([phase]) => phase !== "done");
 }
 
 // `--workers N`: standalone workers (node --import tsx, so the pid is the worker's own), each logging to a file.
@@ -228,6 +251,7 @@ function watchRss(pid) {
   let peak = 0;
   let phase = "idle";
   const peaks = {};
+  const starts = {};
   const tree = (p) => {
     const children = readdirSync(`/proc/${p}/task`).flatMap((t) => {
       try {
@@ -248,7 +272,7 @@ function watchRss(pid) {
       // a process ended between listing and reading
     }
   }, 100);
-  return { phase: (name) => (phase = name), peaks, stop: () => (clearInterval(timer), peak) };
+  return { phase: (name) => ((phase = name), (starts[name] = Date.now())), peaks, starts, stop: () => (clearInterval(timer), peak) };
 }
 
 /**
@@ -358,7 +382,7 @@ function combine(views) {
   return { rows: sum("rows"), invalid: sum("invalid"), duplicates: sum("duplicates"), outcomes, status: [...new Set(views.map((v) => v.status))].join(", ") };
 }
 
-function report({ copySeconds, times, view, pageLoads, peakRss, peaks, fileBytes, workerRss, cpu }) {
+function report({ copySeconds, times, view, pageLoads, peakRss, peaks, phaseStarts, fileBytes, workerRss, cpu }) {
   const rows = view.rows;
   const phase = (name, seconds) => `${name.padEnd(26)} ${seconds.toFixed(1).padStart(7)} s ${String(Math.round(rows / seconds)).padStart(9)} rows/s ${(seconds / copySeconds).toFixed(1).padStart(6)}x psql`;
   console.log(`\nLeadport import benchmark, ${new Date().toISOString()}`);
@@ -378,6 +402,12 @@ function report({ copySeconds, times, view, pageLoads, peakRss, peaks, fileBytes
   const mb = (bytes) => `${((bytes ?? 0) / 2 ** 20).toFixed(0)} MB`;
   console.log(`Server peak RSS: ${mb(peakRss)} (idle before the upload ${mb(peaks.idle)}, staging ${mb(peaks.staging)}, validation ${mb(peaks.validation)}, import ${mb(peaks.import)})`);
   if (workerRss.length > 0) console.log(`Worker peak RSS: ${workerRss.map(mb).join(", ")}`);
+  if (settings.memory) {
+    for (const [phase, m] of memoryAtPeaks(phaseStarts)) {
+      const outside = m.anon === null ? "" : `, anonymous ${m.anon} MB of which ${(m.anon - m.heapTotal).toFixed(0)} MB outside V8's heap`;
+      console.log(`Memory at the ${phase} peak: RSS ${m.rss} MB, V8 heap ${m.heapTotal} MB (${m.heapUsed} MB used), external ${m.external} MB${outside}`);
+    }
+  }
   // CPU of the phase: the app's processes (server and workers) and the database's backends.
   const cpuOf = (from, to, seconds) => {
     const app = cpu.app[to] - cpu.app[from];
@@ -407,7 +437,7 @@ function report({ copySeconds, times, view, pageLoads, peakRss, peaks, fileBytes
     [`peak RSS under 300 MB`, peakRss < 300 * 2 ** 20],
   ];
   for (const [name, met] of targets) console.log(`Target ${name}: ${met ? "met" : "NOT met"}`);
-  writeFileSync(`${work}/result.json`, JSON.stringify({ copySeconds, times, pageLoads, peakRss, peaks, workerRss, cpu, rows, view, workers: settings.workers, imports: settings.imports, concurrency }, null, 2));
+  writeFileSync(`${work}/result.json`, JSON.stringify({ copySeconds, times, pageLoads, peakRss, peaks, phaseStarts, workerRss, cpu, rows, view, workers: settings.workers, imports: settings.imports, concurrency }, null, 2));
 }
 
 async function main() {
@@ -461,7 +491,7 @@ async function benchmark() {
     cpu.app.stop();
     cpu.db.stop();
     const fileBytes = uploads.reduce((n, f) => n + statSync(f).size, 0);
-    report({ copySeconds, times, view, pageLoads, peakRss: rss.stop(), peaks: rss.peaks, fileBytes, workerRss: workerWatches.map((w) => w.stop()), cpu: { app: cpu.app.marks, db: cpu.db.marks } });
+    report({ copySeconds, times, view, pageLoads, peakRss: rss.stop(), peaks: rss.peaks, phaseStarts: rss.starts, fileBytes, workerRss: workerWatches.map((w) => w.stop()), cpu: { app: cpu.app.marks, db: cpu.db.marks } });
     if (settings.keepDb) kept = { url: url.toString(), page: `/docs/${target.docsToken}/imports/${view.id ?? "{id}"}` };
   } finally {
     for (const child of [server, ...workers]) {
