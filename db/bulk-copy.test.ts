@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copyEscape, copyJson, toCopyLine } from "./bulk-copy";
+import { CopyPieces, copyEscape, copyJson, toCopyLine, type CopyValue } from "./bulk-copy";
 
 describe("toCopyLine", () => {
   it("separates values with tabs, keeps empty strings empty and writes null as \\N", () => {
@@ -43,5 +43,57 @@ describe("toCopyLine of JSON and bytes", () => {
 
   it("writes a Uint8Array as bytea hex", () => {
     expect(toCopyLine([new Uint8Array([0, 255, 16])])).toBe("\\\\x00ff10\n");
+  });
+});
+
+describe("CopyPieces", () => {
+  // Random rows of every kind of value, written by toCopyLine and by CopyPieces in pieces of a few sizes.
+  function randomRows(seed: number, count: number): CopyValue[][] {
+    let state = seed;
+    const next = (n: number) => Math.floor((state = (state * 1103515245 + 12345) % 2147483648) / 65536) % n;
+    const chars = ["a", "Z", "0", " ", "\t", "\n", "\r", "\\", '"', "é", "€", "𝄞", "\ud800", "\u0000", ","];
+    const text = (length: number) => Array.from({ length }, () => chars[next(chars.length)]).join("");
+    const value = (): CopyValue => {
+      switch (next(8)) {
+        case 0: return null;
+        case 1: return next(3) === 0 ? "" : text(next(40));
+        case 2: return text(next(3) === 0 ? 5000 + next(3000) : next(200));
+        case 3: return next(1_000_000) / 7;
+        case 4: return next(2) === 0;
+        case 5: return new Uint8Array(Array.from({ length: next(50) }, () => next(256)));
+        case 6: return copyJson({ a: text(next(30)), b: [text(next(5)), next(9)], c: null });
+        default: return copyJson(text(next(6000)));
+      }
+    };
+    return Array.from({ length: count }, () => Array.from({ length: 1 + next(6) }, value));
+  }
+
+  it.each([16, 1024, 64 * 1024])("writes the bytes of toCopyLine's lines, whole rows per piece of about %i bytes", (size) => {
+    const rows = randomRows(size, 1500);
+    const expected = Buffer.from(rows.map(toCopyLine).join(""));
+    const pieces = new CopyPieces(size);
+    const out: Buffer[] = [];
+    for (const row of rows) {
+      pieces.row(row);
+      out.push(...pieces.ready.splice(0));
+    }
+    const rest = pieces.rest();
+    if (rest !== null) out.push(rest);
+    expect(Buffer.concat(out).equals(expected)).toBe(true);
+    // Every piece ends a row and, but for a row longer than the size, is at most the size plus one row.
+    const lines = rows.map((row) => Buffer.byteLength(toCopyLine(row)));
+    let line = 0;
+    for (const piece of out) {
+      let bytes = 0;
+      while (bytes < piece.length) bytes += lines[line++]!;
+      expect(bytes).toBe(piece.length);
+    }
+    expect(line).toBe(rows.length);
+    expect(expected.length).toBeGreaterThan(2 * size);
+    expect(out.length).toBeGreaterThan(1);
+  });
+
+  it("has nothing left when no row was written", () => {
+    expect(new CopyPieces(1024).rest()).toBeNull();
   });
 });

@@ -28,7 +28,13 @@ export type CopySink = { kind: "pg"; client: pg.ClientBase } | { kind: "pglite";
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 // PostgreSQL: COPY data is written in pieces of about this size.
-const STREAM_CHUNK_CHARS = 64 * 1024;
+const STREAM_CHUNK_BYTES = 64 * 1024;
+// Room past a piece's size, so the row that passes it mostly fits in the same buffer.
+const PIECE_SLACK = 16 * 1024;
+// Text longer than this is measured (Buffer.byteLength) instead of allowed 3 bytes per UTF-16 unit.
+const LONG_TEXT = 4096;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -77,7 +83,7 @@ function copySql({ table, columns }: CopyTarget, from: string): string {
 export async function copyInto(sink: CopySink, target: CopyTarget, rows: CopyRows): Promise<number> {
   const counter = { rows: 0 };
   if (sink.kind === "pg") {
-    await pipeline(Readable.from(copyText(rows, STREAM_CHUNK_CHARS, counter)), sink.client.query(copyFrom(copySql(target, "STDIN"))));
+    await pipeline(Readable.from(copyText(rows, STREAM_CHUNK_BYTES, counter)), sink.client.query(copyFrom(copySql(target, "STDIN"))));
     return counter.rows;
   }
   for await (const piece of copyText(rows, CHUNK_BYTES, counter)) {
@@ -88,7 +94,7 @@ export async function copyInto(sink: CopySink, target: CopyTarget, rows: CopyRow
 }
 
 /**
- * The rows as COPY text in pieces of about `size` characters. One write per row would cost a socket
+ * The rows as COPY text in pieces of about `size` bytes. One write per row would cost a socket
  * write (PostgreSQL) per row, most of a COPY's time for small rows; arrays and batches are read
  * without an await per row, which at a million rows is a cost of its own.
  */
@@ -100,34 +106,102 @@ async function* copyText(rows: CopyRows, size: number, counter: { rows: number }
     }
     return;
   }
-  let piece = "";
-  const add = (row: readonly CopyValue[]) => {
-    counter.rows += 1;
-    piece += toCopyLine(row);
-    if (piece.length < size) return null;
-    const full = piece;
-    piece = "";
-    return full;
-  };
+  const pieces = new CopyPieces(size);
   if ("batches" in rows) {
     for await (const batch of rows.batches) {
       for (const row of batch) {
-        const full = add(row);
-        if (full !== null) yield full;
+        pieces.row(row);
+        while (pieces.ready.length > 0) yield pieces.ready.shift()!;
       }
+      counter.rows += batch.length;
     }
   } else if (Symbol.iterator in rows) {
     for (const row of rows) {
-      const full = add(row);
-      if (full !== null) yield full;
+      counter.rows += 1;
+      pieces.row(row);
+      while (pieces.ready.length > 0) yield pieces.ready.shift()!;
     }
   } else {
     for await (const row of rows) {
-      const full = add(row);
-      if (full !== null) yield full;
+      counter.rows += 1;
+      pieces.row(row);
+      while (pieces.ready.length > 0) yield pieces.ready.shift()!;
     }
   }
-  if (piece !== "") yield piece;
+  const rest = pieces.rest();
+  if (rest !== null) yield rest;
+}
+
+/**
+ * COPY text written as UTF-8 straight into Buffers, whole rows per piece (PGlite runs one COPY per
+ * piece), the same bytes as toCopyLine's lines. Building each line and piece as a string cost a
+ * concatenation per value, a copy to flatten the piece and a second pass to encode it, and left a
+ * piece's worth of garbage per piece; here each value's text is written once (docs/benchmarks.md:
+ * "App CPU per row in the import phase").
+ */
+export class CopyPieces {
+  private buf: Buffer;
+  private at = 0;
+  /** Where the row being written starts in `buf`. */
+  private rowStart = 0;
+  /** Finished pieces, to be taken by the caller. */
+  readonly ready: Buffer[] = [];
+
+  constructor(private readonly size: number) {
+    this.buf = Buffer.allocUnsafe(size + PIECE_SLACK);
+  }
+
+  row(values: readonly CopyValue[]): void {
+    this.rowStart = this.at;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (i > 0) this.byte(TAB);
+      if (v === null || v === undefined) this.ascii("\\N");
+      else if (typeof v === "string") {
+        if (v !== "") this.text(copyEscape(v));
+      } else if (v instanceof Uint8Array) this.ascii("\\\\x" + Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("hex"));
+      else if (typeof v === "object") this.text(jsonText(v.json));
+      else this.ascii(String(v));
+    }
+    this.byte(NEWLINE);
+    this.rowStart = this.at;
+    if (this.at >= this.size) this.cut(0);
+  }
+
+  /** The last piece, once every row is written; null when it is empty. */
+  rest(): Buffer | null {
+    return this.at > 0 ? this.buf.subarray(0, this.at) : null;
+  }
+
+  // Text of any characters takes at most 3 bytes per UTF-16 unit; long text is measured instead.
+  private text(s: string) {
+    this.write(s, s.length > LONG_TEXT ? Buffer.byteLength(s) : s.length * 3);
+  }
+
+  private byte(value: number) {
+    if (this.at === this.buf.length) this.cut(1);
+    this.buf[this.at++] = value;
+  }
+
+  private ascii(s: string) {
+    this.write(s, s.length);
+  }
+
+  private write(s: string, most: number) {
+    if (this.at + most > this.buf.length) this.cut(most);
+    this.at += this.buf.write(s, this.at);
+  }
+
+  /** Ends the piece before the row begun, which moves to a new buffer with room for `more` bytes. */
+  private cut(more: number) {
+    const begun = this.buf.subarray(this.rowStart, this.at);
+    if (this.rowStart > 0) this.ready.push(this.buf.subarray(0, this.rowStart));
+    const next = Buffer.allocUnsafe(Math.max(this.size + PIECE_SLACK, begun.length + more));
+    begun.copy(next, 0);
+    this.buf = next;
+    this.at = begun.length;
+    this.rowStart = 0;
+  }
 }
 
 // COPY outside any transaction, on a connection of its own.
