@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accountHolders, flows, flowVersions, leads, sources } from "@/db/schema";
 import { timelineOf } from "@/lib/flow/lead-events";
+import { leadOfAccount } from "@/lib/leads/by-id";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { flowConfigSchema, type FlowConfig } from "@/lib/flow/model";
 import { newId } from "@/lib/ids";
@@ -137,6 +138,6 @@ export async function listLeadEventsForAccount(accountId: string, leadId: string
   const [row] = await getDb()
     .select({ events: leads.events, submittedAt: leads.submittedAt })
     .from(leads)
-    .where(and(eq(leads.id, leadId), eq(leads.accountId, accountId)));
+    .where(and(eq(leads.id, leadId), leadOfAccount(accountId)));
   return row ? timelineOf(row.events, row.submittedAt).map(({ position, step, outcome, reason }) => ({ position, step, outcome, reason })) : [];
 }

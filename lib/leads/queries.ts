@@ -5,6 +5,7 @@ import { flows, imports, leads, sources } from "@/db/schema";
 import { timelineOf } from "@/lib/flow/lead-events";
 import type { Cursor } from "./cursor";
 import type { LeadFilter } from "./filters";
+import { leadOfAccount } from "./by-id";
 import { leadWhere } from "./lead-where";
 
 // The row time to the microsecond, in the cursor's format.
@@ -69,7 +70,7 @@ export async function getLeadForAccount(accountId: string, leadId: string) {
     .leftJoin(flows, eq(flows.id, leads.flowId))
     .leftJoin(sources, eq(sources.id, leads.sourceId))
     .leftJoin(imports, eq(imports.id, leads.importId))
-    .where(and(eq(leads.id, leadId), eq(leads.accountId, accountId)));
+    .where(and(eq(leads.id, leadId), leadOfAccount(accountId)));
   return row ?? null;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, inArray, lt, lte, sum } from "drizzle-orm";
 import { getDb } from "@/db";
 import { imports, leads, pingDailyCounts } from "@/db/schema";
+import { leadOfAccount } from "@/lib/leads/by-id";
 import type { Bounds } from "@/lib/leads/time-range";
 import { countQuery, groupCounts, type CountOptions, type GroupCount } from "./count-query";
 import { pingCountsOf, type PingCounts, type PingScope } from "./ping-counts";
@@ -60,7 +61,7 @@ export async function listImportSummariesForSource(options: { accountId: string;
     })
     .from(imports)
     // The account id on the join too: a last_lead_id can only ever show this account's lead.
-    .leftJoin(leads, and(eq(leads.id, imports.lastLeadId), eq(leads.accountId, accountId)))
+    .leftJoin(leads, and(eq(leads.id, imports.lastLeadId), leadOfAccount(accountId)))
     .where(
       and(
         eq(imports.accountId, accountId),

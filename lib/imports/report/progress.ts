@@ -24,9 +24,10 @@ type LeadRow = { id: string; line: number | null; outcome: "success" | "failure"
 /** The progress of an import row already read (and authorized) by the caller: one primary-key lookup. */
 export async function progressOf(database: Database, imp: Import): Promise<ImportProgress> {
   const query = queryOf(database);
-  // The account and import on the lookup too: only this import's own lead can ever show.
+  // The account and import on the lookup too: only this import's own lead can ever show. They only
+  // filter the lead found by its id (`|| ''`: no index can serve them; lib/leads/by-id.ts says why).
   const { rows } = imp.lastLeadId
-    ? await query<LeadRow>("select id, import_line as line, outcome::text as outcome, reason from leads where id = $1 and account_id = $2 and import_id = $3", [
+    ? await query<LeadRow>("select id, import_line as line, outcome::text as outcome, reason from leads where id = $1 and (account_id || '') = $2 and (import_id || '') = $3", [
         imp.lastLeadId,
         imp.accountId,
         imp.id,
