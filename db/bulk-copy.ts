@@ -170,7 +170,7 @@ export class CopyPieces {
 
   /** The last piece, once every row is written; null when it is empty. */
   rest(): Buffer | null {
-    return this.at > 0 ? this.buf.subarray(0, this.at) : null;
+    return this.at > 0 ? Buffer.from(this.buf.subarray(0, this.at)) : null;
   }
 
   // Text of any characters takes at most 3 bytes per UTF-16 unit; long text is measured instead.
@@ -192,14 +192,20 @@ export class CopyPieces {
     this.at += this.buf.write(s, this.at);
   }
 
-  /** Ends the piece before the row begun, which moves to a new buffer with room for `more` bytes. */
+  /**
+   * Ends the piece before the row begun: the piece goes out as a copy of its own size, and the row
+   * begun moves to the start of the buffer, which grows only for a row with room for `more` bytes.
+   * One buffer is reused for every piece, so memory is what the old string pieces took.
+   */
   private cut(more: number) {
-    const begun = this.buf.subarray(this.rowStart, this.at);
-    if (this.rowStart > 0) this.ready.push(this.buf.subarray(0, this.rowStart));
-    const next = Buffer.allocUnsafe(Math.max(this.size + PIECE_SLACK, begun.length + more));
-    begun.copy(next, 0);
-    this.buf = next;
-    this.at = begun.length;
+    if (this.rowStart > 0) this.ready.push(Buffer.from(this.buf.subarray(0, this.rowStart)));
+    const begun = this.at - this.rowStart;
+    if (begun + more > this.buf.length) {
+      const next = Buffer.allocUnsafe(Math.max(this.size + PIECE_SLACK, begun + more));
+      this.buf.copy(next, 0, this.rowStart, this.at);
+      this.buf = next;
+    } else this.buf.copyWithin(0, this.rowStart, this.at);
+    this.at = begun;
     this.rowStart = 0;
   }
 }
