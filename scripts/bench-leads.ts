@@ -64,8 +64,10 @@ async function printIndexUse(database: Database) {
   if (database.kind !== "pg") return;
   await new Promise((resolve) => setTimeout(resolve, 11_000));
   const { rows } = await database.pool.query<{ index: string; scans: string; size: string }>(
-    `select indexrelname as index, idx_scan as scans, pg_size_pretty(pg_relation_size(indexrelid)) as size
-     from pg_stat_user_indexes where relname = 'leads' order by indexrelname`,
+    // leads is partitioned by month (drizzle/0018): each partitioned index summed over its partitions' indexes.
+    `select p.indexrelid::regclass::text as index, sum(s.idx_scan)::bigint as scans, pg_size_pretty(sum(pg_relation_size(s.indexrelid))) as size
+     from pg_index p join pg_inherits i on i.inhparent = p.indexrelid join pg_stat_user_indexes s on s.indexrelid = i.inhrelid
+     where p.indrelid = 'leads'::regclass group by 1 order by 1`,
   );
   console.log(`\n| index on leads | scans by the pages above | size |\n|---|---:|---:|`);
   for (const r of rows) console.log(`| \`${r.index}\` | ${r.scans} | ${r.size} |`);
