@@ -55,6 +55,18 @@ describe("lead partitions", () => {
     expect(await partitionOf((await leadAt("2031-02-28T23:59:59Z")).id)).toBe("leads_2031_02");
   });
 
+  it("gives every month's search index fastupdate off, months made later included (a full GIN pending list stalled real-time inserts)", async () => {
+    await ensureLeadPartitions(getDb(), new Date("2032-05-10T10:00:00Z"));
+    const searchIndexes = await rows(sql`select c.relname as name, c.reloptions::text as options from pg_index i
+      join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam
+      where am.amname = 'gin' and i.indrelid in (select 'leads'::regclass union select inhrelid from pg_inherits where inhparent = 'leads'::regclass)`);
+    const names = searchIndexes.map((r) => r.name as string);
+    expect(names).toContain("leads_search_keys_idx");
+    expect(names.some((n) => n.startsWith("leads_2032_05"))).toBe(true);
+    expect(names.some((n) => n.startsWith("leads_default"))).toBe(true);
+    for (const index of searchIndexes) expect(index, String(index.name)).toMatchObject({ options: "{fastupdate=false}" });
+  });
+
   it("keeps exactly one lead per import line, on the INSERT and the COPY path alike", async () => {
     const importId = newId();
     await getDb().insert(imports).values({ id: importId, accountId: account.accountId, flowId: source.ctx.flow.id, sourceId: source.id, status: "importing", settings: {} });
