@@ -42,3 +42,19 @@ export async function databaseMigratedUpTo(lastTag: string): Promise<{ database:
     },
   };
 }
+
+/**
+ * Rows read after a migration, cut back to what they held before it: later migrations may add
+ * columns (and keys inside a jsonb row), and what existed before must be unchanged.
+ */
+export function asBefore(rowsAfter: Array<Record<string, unknown>>, rowsBefore: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  return rowsAfter.map((row, i) =>
+    Object.fromEntries(
+      Object.entries(row).map(([column, value]) => {
+        const was = rowsBefore[i]?.[column] as Record<string, unknown> | undefined;
+        if (!was || typeof value !== "object" || value === null) return [column, value];
+        return [column, Object.fromEntries(Object.keys(was).map((key) => [key, (value as Record<string, unknown>)[key]]))];
+      }),
+    ),
+  );
+}

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { timelineOf, type StoredEvent } from "@/lib/flow/lead-events";
-import { databaseMigratedUpTo } from "../helpers/migrate-partly";
+import { databaseMigratedUpTo, asBefore } from "../helpers/migrate-partly";
 
 const A = "a00000000000000000000001";
 const F = "f00000000000000000000001";
@@ -54,18 +54,8 @@ describe("migration 0014_lead_events_in_row", () => {
 
       await finish();
 
-      // Later migrations may add columns; what existed before must be unchanged.
+      // Later migrations may add columns; what existed before must be unchanged (asBefore).
       const after = await snapshot();
-      const asBefore = (rowsAfter: Row[], rowsBefore: Row[]) =>
-        rowsAfter.map((row, i) =>
-          Object.fromEntries(
-            Object.entries(row).map(([column, value]) => {
-              const was = rowsBefore[i]?.[column] as Row | undefined;
-              if (!was || typeof value !== "object" || value === null) return [column, value];
-              return [column, Object.fromEntries(Object.keys(was).map((key) => [key, (value as Row)[key]]))];
-            }),
-          ),
-        );
       expect({ ...after, leads: asBefore(after.leads, before.leads), imports: asBefore(after.imports, before.imports), links: asBefore(after.links, before.links) }).toEqual(before);
       expect(await rows(sql`select to_regclass('lead_events') as t`)).toEqual([{ t: null }]);
       const moved = await rows(sql`select id, submitted_at, events from leads order by id`);

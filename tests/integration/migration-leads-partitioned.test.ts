@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { databaseMigratedUpTo } from "../helpers/migrate-partly";
+import { databaseMigratedUpTo, asBefore } from "../helpers/migrate-partly";
 
 const A = "a00000000000000000000001";
 const F = "f00000000000000000000001";
@@ -50,18 +50,8 @@ describe("migration 0018_leads_partitioned", () => {
 
       await finish();
 
-      // Later migrations may add columns; what existed before must be unchanged.
+      // Later migrations may add columns; what existed before must be unchanged (asBefore).
       const after = await snapshot();
-      const asBefore = (rowsAfter: Row[], rowsBefore: Row[]) =>
-        rowsAfter.map((row, i) =>
-          Object.fromEntries(
-            Object.entries(row).map(([column, value]) => {
-              const was = rowsBefore[i]?.[column] as Row | undefined;
-              if (!was || typeof value !== "object" || value === null) return [column, value];
-              return [column, Object.fromEntries(Object.keys(was).map((key) => [key, (value as Row)[key]]))];
-            }),
-          ),
-        );
       expect({ ...after, leads: asBefore(after.leads, before.leads), imports: asBefore(after.imports, before.imports), links: asBefore(after.links, before.links) }).toEqual(before);
       expect((before.leads[0]!.lead as Row).events).toHaveLength(2);
 
