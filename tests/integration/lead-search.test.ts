@@ -14,6 +14,7 @@ let accountId: string;
 let otherAccountId: string;
 let elizabethId: string;
 let joseId: string;
+let theirId: string;
 
 beforeAll(async () => {
   accountId = newId();
@@ -36,7 +37,8 @@ beforeAll(async () => {
   joseId = imported.find((l) => l.importLine === 32)!.id;
   // Another account's Elizabeth Thomas is never found.
   const theirs = await addFlow({ accountId: otherAccountId, name: "Theirs", sources: ["Their source"] });
-  await submitLeads(theirs.sources[0]!, [{ data: person({ first_name: "Elizabeth", last_name: "Thomas" }), submittedAt: new Date("2025-01-15T21:00:00Z") }]);
+  const [their] = await submitLeads(theirs.sources[0]!, [{ data: person({ first_name: "Elizabeth", last_name: "Thomas" }), submittedAt: new Date("2025-01-15T21:00:00Z") }]);
+  theirId = their!.id;
 });
 
 async function search(q: string): Promise<string[]> {
@@ -63,6 +65,10 @@ describe("search by id, email, phone and reference, as before", () => {
   it("finds a lead by its id, its email in any case and its phone in any format", async () => {
     for (const q of [elizabethId, "LIZ.T@example.com", "512-555-0100", "+1 (512) 555 0100"]) expect({ q, found: await search(q) }).toEqual({ q, found: [elizabethId] });
     expect(await search("(512) 555-0199")).toEqual([joseId]);
+  });
+
+  it("never finds another account's lead by its id", async () => {
+    expect(await search(theirId)).toEqual([]);
   });
 
   it("finds a lead by its reference, whole", async () => {
