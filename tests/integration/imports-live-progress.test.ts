@@ -103,8 +103,12 @@ describe.runIf(!process.env.DATABASE_URL)("pages during an import on PGlite", ()
     };
     expect(await runJobToEnd(id, { batchSize: 5, beforeCommit })).toBe("done");
     await chain;
-    // Batch 1 started the page; by the end of batch 3 all its reads are in (they were one per batch).
-    expect(doneAt[2]).toBe(READS);
+    // Batch 1 started the page. Reads that waited one per batch would add exactly one between two
+    // batches; here several go through in one pause. How many fit in a pause depends on the machine's
+    // load (a pause is 10 ms after batches this small), so the test asks for more than one, and all.
+    const perPause = doneAt.slice(1).map((d, i) => d - doneAt[i]!);
+    expect(Math.max(...perPause), `reads done at each batch's end: ${doneAt.join(", ")}`).toBeGreaterThan(1);
+    expect(done).toBe(READS);
   });
 });
 
