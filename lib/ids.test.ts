@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isId, newId } from "./ids";
+import { idCreatedAt, isId, newId } from "./ids";
 
 describe("newId", () => {
   it("is 24 lowercase hex characters", () => {
@@ -34,5 +34,16 @@ describe("newId", () => {
   it("rejects what is not an id", () => {
     expect(isId("ABCDEF0123456789abcdef01")).toBe(false);
     expect(isId("123")).toBe(false);
+  });
+});
+
+describe("idCreatedAt", () => {
+  it("reads the second an id was made from its first four bytes", () => {
+    expect(idCreatedAt(newId(Date.UTC(2026, 8, 1, 12, 30, 5, 750)))).toEqual(new Date(Date.UTC(2026, 8, 1, 12, 30, 5)));
+  });
+
+  it("is null for what is not an id", () => {
+    expect(idCreatedAt("not-an-id")).toBeNull();
+    expect(idCreatedAt("6B1535862E47B80C490D0C2A")).toBeNull();
   });
 });

@@ -19,3 +19,6 @@ export function newId(now: number = Date.now()): string {
 
 export const isId = (value: string): boolean => /^[0-9a-f]{24}$/.test(value);
 
+/** When an id was made, to the second (its first 4 bytes); null for what is not an id. */
+export const idCreatedAt = (id: string): Date | null => (isId(id) ? new Date(parseInt(id.slice(0, 8), 16) * 1000) : null);
+

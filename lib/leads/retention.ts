@@ -1,11 +1,14 @@
 // What the pages say about leads dropped by LEAD_RETENTION_DAYS (lib/maintenance/lead-partitions.ts
 // drops whole months): from which day leads are surely still kept, and why a lead is not found.
 import { leadsKeptSince } from "@/lib/maintenance/lead-partitions";
-import { isId } from "@/lib/ids";
+import { idCreatedAt } from "@/lib/ids";
+
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
 /** "2026-09-01": the first day (UTC) whose leads are surely kept; null when leads are kept for ever. */
 export function keptSinceDay(retentionDays: number | undefined, now: Date = new Date()): string | null {
-  return leadsKeptSince(retentionDays, now)?.toISOString().slice(0, 10) ?? null;
+  const since = leadsKeptSince(retentionDays, now);
+  return since && dayOf(since);
 }
 
 /** The reports' sentence: leads before that day are gone from the Leads view, their totals are not. */
@@ -21,8 +24,9 @@ export function droppedLeadsSentence(retentionDays: number | undefined, now: Dat
  */
 export function leadNotFoundMessage(leadId: string, retentionDays: number | undefined, now: Date = new Date()): string {
   const since = leadsKeptSince(retentionDays, now);
-  if (since !== null && isId(leadId) && parseInt(leadId.slice(0, 8), 16) * 1000 < since.getTime()) {
-    return `This lead is no longer kept: leads are kept ${retentionDays} days (leads submitted before ${since.toISOString().slice(0, 10)}, UTC, are deleted).`;
+  const made = idCreatedAt(leadId);
+  if (since !== null && made !== null && made < since) {
+    return `This lead is no longer kept: leads are kept ${retentionDays} days (leads submitted before ${dayOf(since)}, UTC, are deleted).`;
   }
   return "Lead not found";
 }
