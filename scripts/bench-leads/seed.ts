@@ -52,8 +52,9 @@ export async function seedBench(database: Database, options: { leads: number; se
 
 // With the rollup trigger on, one COPY of a million leads would keep all of them, whole, in its
 // transition table (about 1 GB spilled to disk) to count them at the end. The bench loads with the
-// triggers off (the rollup's and import_lines', filled after with one INSERT) and counts once with lead_daily_counts_rebuild, which leaves the same rows the
-// triggers keep (tests/integration/report-rollup.test.ts checks both against the leads).
+// triggers off (the rollup's and import_lines', filled after with one INSERT) and counts once with
+// lead_daily_counts_rebuild, which leaves the same rows the triggers keep
+// (tests/integration/report-rollup.test.ts checks both against the leads).
 async function loadLeads(database: Database, accountId: string, rows: Iterable<CopyValue[]>) {
   // leads is partitioned by month (drizzle/0018): the months of the last 90 days get their partitions
   // first, as production would have made them month by month, instead of landing in leads_default.

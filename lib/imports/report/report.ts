@@ -149,7 +149,6 @@ export async function readProblems(database: Database, importId: string, page: {
   }));
 }
 
-
 type Query = <T>(text: string, params?: unknown[]) => Promise<{ rows: T[] }>;
 
 /**
