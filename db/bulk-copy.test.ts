@@ -68,25 +68,27 @@ describe("CopyPieces", () => {
     return Array.from({ length: count }, () => Array.from({ length: 1 + next(6) }, value));
   }
 
-  it.each([16, 1024, 64 * 1024])("writes the bytes of toCopyLine's lines, whole rows per piece of about %i bytes", (size) => {
+  it.each([16, 1024, 64 * 1024])("writes the bytes of toCopyLine's lines, whole rows per piece of about %i bytes, and counts them", (size) => {
     const rows = randomRows(size, 1500);
     const expected = Buffer.from(rows.map(toCopyLine).join(""));
     const pieces = new CopyPieces(size);
-    const out: Buffer[] = [];
+    const out: { piece: Buffer; rows: number }[] = [];
     for (const row of rows) {
       pieces.row(row);
       out.push(...pieces.ready.splice(0));
     }
     const rest = pieces.rest();
-    if (rest !== null) out.push(rest);
-    expect(Buffer.concat(out).equals(expected)).toBe(true);
+    if (rest !== null) out.push({ piece: rest, rows: pieces.restRows });
+    expect(Buffer.concat(out.map((o) => o.piece)).equals(expected)).toBe(true);
     // Every piece ends a row and, but for a row longer than the size, is at most the size plus one row.
     const lines = rows.map((row) => Buffer.byteLength(toCopyLine(row)));
     let line = 0;
-    for (const piece of out) {
+    for (const { piece, rows: count } of out) {
       let bytes = 0;
+      const first = line;
       while (bytes < piece.length) bytes += lines[line++]!;
       expect(bytes).toBe(piece.length);
+      expect(count).toBe(line - first);
     }
     expect(line).toBe(rows.length);
     expect(expected.length).toBeGreaterThan(2 * size);

@@ -111,7 +111,7 @@ async function* copyText(rows: CopyRows, size: number, counter: { rows: number }
     for await (const batch of rows.batches) {
       for (const row of batch) {
         pieces.row(row);
-        while (pieces.ready.length > 0) yield pieces.ready.shift()!;
+        while (pieces.ready.length > 0) yield pieces.ready.shift()!.piece;
       }
       counter.rows += batch.length;
     }
@@ -119,13 +119,13 @@ async function* copyText(rows: CopyRows, size: number, counter: { rows: number }
     for (const row of rows) {
       counter.rows += 1;
       pieces.row(row);
-      while (pieces.ready.length > 0) yield pieces.ready.shift()!;
+      while (pieces.ready.length > 0) yield pieces.ready.shift()!.piece;
     }
   } else {
     for await (const row of rows) {
       counter.rows += 1;
       pieces.row(row);
-      while (pieces.ready.length > 0) yield pieces.ready.shift()!;
+      while (pieces.ready.length > 0) yield pieces.ready.shift()!.piece;
     }
   }
   const rest = pieces.rest();
@@ -144,8 +144,10 @@ export class CopyPieces {
   private at = 0;
   /** Where the row being written starts in `buf`. */
   private rowStart = 0;
-  /** Finished pieces, to be taken by the caller. */
-  readonly ready: Buffer[] = [];
+  /** Finished pieces with the number of rows each holds, to be taken by the caller. */
+  readonly ready: { piece: Buffer; rows: number }[] = [];
+  /** Rows finished in `buf`, not yet in a piece. */
+  private rows = 0;
 
   constructor(private readonly size: number) {
     this.buf = Buffer.allocUnsafe(size + PIECE_SLACK);
@@ -165,12 +167,18 @@ export class CopyPieces {
     }
     this.byte(NEWLINE);
     this.rowStart = this.at;
+    this.rows += 1;
     if (this.at >= this.size) this.cut(0);
   }
 
   /** The last piece, once every row is written; null when it is empty. */
   rest(): Buffer | null {
     return this.at > 0 ? Buffer.from(this.buf.subarray(0, this.at)) : null;
+  }
+
+  /** How many rows rest() holds. */
+  get restRows(): number {
+    return this.rows;
   }
 
   // Text of any characters takes at most 3 bytes per UTF-16 unit; long text is measured instead.
@@ -198,7 +206,10 @@ export class CopyPieces {
    * One buffer is reused for every piece, so memory is what the old string pieces took.
    */
   private cut(more: number) {
-    if (this.rowStart > 0) this.ready.push(Buffer.from(this.buf.subarray(0, this.rowStart)));
+    if (this.rowStart > 0) {
+      this.ready.push({ piece: Buffer.from(this.buf.subarray(0, this.rowStart)), rows: this.rows });
+      this.rows = 0;
+    }
     const begun = this.at - this.rowStart;
     if (begun + more > this.buf.length) {
       const next = Buffer.allocUnsafe(Math.max(this.size + PIECE_SLACK, begun + more));

@@ -123,6 +123,17 @@ describe("files with problems that still import", () => {
     return { view, rows: await staged(view.id) };
   }
 
+  it("stores each row's cells as the JSON text JSON.stringify writes, odd values included, through the staging worker", async () => {
+    const odd = [["Ann", 'say "hi", then'], ["back\\slash", "tab\there"], ["two\r\nlines", "lone\rcr"], ["Zoë 😀", "\u2028 \u0001"], ["", "x"]];
+    const quoted = (cells: string[]) => cells.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(",");
+    // Past the first 64 KB, so the rows are parsed in the worker thread.
+    const filler = Array.from({ length: 4000 }, (_, i) => `lead${i}@example.com,5125550${String(i).padStart(3, "0")}`);
+    const { view } = await upload(["Name,Note", ...odd.map(quoted), ...filler, ...odd.map(quoted)].join("\n") + "\n");
+    const stored = await queryOf(getDatabase())<{ text: string }>("select fields::text as text from import_rows where import_id = $1 order by line", [view.id]);
+    const expected = [...odd, ...filler.map((line) => line.split(",")), ...odd].map((cells) => JSON.stringify(cells));
+    expect(stored.rows.map((row) => row.text)).toEqual(expected);
+  });
+
   it("keeps values as text exactly as given: zip 02134 keeps its zero", async () => {
     const { rows } = await upload("Email,Zip,Amount\na@b.co,02134, 1e3 \n");
     expect(rows[0]!.fields).toEqual(["a@b.co", "02134", " 1e3 "]);

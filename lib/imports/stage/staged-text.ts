@@ -2,8 +2,9 @@
 // long-row guard -> csv-parse -> line tracker -> stager -> COPY line. Needs no database, so it runs
 // in the staging worker thread (parse-worker.ts) for a file of any size, or in the calling thread
 // for one that fits in its first chunk. The pieces are already bytes: the thread that feeds COPY
-// only writes them.
-import { copyJson, toCopyLine } from "@/db/bulk-copy";
+// only writes them. Each row's text is written once, straight into a reused buffer (CopyPieces),
+// instead of into a string per row, a string per piece and then bytes (docs/benchmarks.md).
+import { CopyPieces, copyJson } from "@/db/bulk-copy";
 import { readRecordBatches } from "../read/read-csv";
 import type { ReadSettings } from "../settings";
 import type { createStager } from "./stage-rows";
@@ -18,21 +19,17 @@ export async function* stagedRowsText(
   importId: string,
   settings: Pick<ReadSettings, "encoding" | "delimiter">,
   stager: ReturnType<typeof createStager>,
+  pieceBytes = PIECE_BYTES,
 ): AsyncGenerator<StagedText> {
-  let text = "";
-  let rows = 0;
+  const pieces = new CopyPieces(pieceBytes);
   for await (const records of readRecordBatches(bytes, settings)) {
     for (const record of records) {
       const row = stager.take(record);
-      if (!row) continue;
-      text += toCopyLine([importId, row.line, copyJson(row.cells), row.problem]);
-      rows += 1;
+      if (row) pieces.row([importId, row.line, copyJson(row.cells), row.problem]);
     }
-    if (text.length >= PIECE_BYTES) {
-      yield { piece: Buffer.from(text, "utf8"), rows };
-      text = "";
-      rows = 0;
-    }
+    // A piece is handed over between batches, so the rows in it are never more than a batch behind.
+    while (pieces.ready.length > 0) yield pieces.ready.shift()!;
   }
-  if (text !== "") yield { piece: Buffer.from(text, "utf8"), rows };
+  const rest = pieces.rest();
+  if (rest !== null) yield { piece: rest, rows: pieces.restRows };
 }
