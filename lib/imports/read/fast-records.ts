@@ -34,7 +34,7 @@ export function createRecordParser(options: { delimiter: Delimiter; maxRecordSiz
   let carry = "";
   let skipLf = false; // the last row ended on a CR at a chunk's end: a LF first in the next is its CRLF
 
-  function run(text: string, atEnd: boolean, push: (row: unknown) => void) {
+  function run(text: string, atEnd: boolean, push: (row: string[], breaks?: number) => void) {
     const n = text.length;
     let i = 0;
     if (skipLf && n > 0) {
@@ -44,10 +44,13 @@ export function createRecordParser(options: { delimiter: Delimiter; maxRecordSiz
     // Next quote / LF / CR at or after a position (break-finder.ts).
     const { quoteAt, breakAt } = breakFinder(text);
     let cells: string[] = [];
+    // Line breaks inside the row's values: only a quoted value can hold one.
+    let breaks = 0;
     // Reads one row from `start`; returns the index of its line break (or n at the end of the file),
     // or DEVIANT / INCOMPLETE.
     const row = (start: number): number => {
       cells = [];
+      breaks = 0;
       let p = start;
       for (;;) {
         if (p < n && text.charCodeAt(p) === QUOTE) {
@@ -66,6 +69,7 @@ export function createRecordParser(options: { delimiter: Delimiter; maxRecordSiz
             break;
           }
           const c = text.charCodeAt(p);
+          breaks += countLineBreaks(value);
           cells.push(value);
           if (c === delimiterCode) {
             p += 1;
@@ -89,6 +93,7 @@ export function createRecordParser(options: { delimiter: Delimiter; maxRecordSiz
     };
     // A quoted value closed by the file's last character.
     const closeQuoted = (value: string, end: number) => {
+      breaks += countLineBreaks(value);
       cells.push(value);
       return end;
     };
@@ -104,7 +109,7 @@ export function createRecordParser(options: { delimiter: Delimiter; maxRecordSiz
         if (end === -1 && !atEnd) break;
         if (end === -1) end = n;
         for (const record of bySlowParser(text.slice(start, end), parseOptions)) push(record);
-      } else push(cells);
+      } else push(cells, breaks);
       if (end >= n) {
         i = n;
         break;
@@ -124,7 +129,7 @@ export function createRecordParser(options: { delimiter: Delimiter; maxRecordSiz
     transform(chunk: string | Buffer, _encoding: BufferEncoding, done: TransformCallback) {
       try {
         const text = carry + (typeof chunk === "string" ? chunk : chunk.toString("utf8"));
-        const used = run(text, false, (record) => this.push(options.lines.locate(record as string[])));
+        const used = run(text, false, (record, breaks) => this.push(options.lines.locate(record, breaks)));
         carry = text.slice(used);
         done();
       } catch (error) {
@@ -133,7 +138,7 @@ export function createRecordParser(options: { delimiter: Delimiter; maxRecordSiz
     },
     flush(done: TransformCallback) {
       try {
-        if (carry !== "") run(carry, true, (record) => this.push(options.lines.locate(record as string[])));
+        if (carry !== "") run(carry, true, (record, breaks) => this.push(options.lines.locate(record, breaks)));
         carry = "";
         done();
       } catch (error) {
@@ -141,6 +146,13 @@ export function createRecordParser(options: { delimiter: Delimiter; maxRecordSiz
       }
     },
   });
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** Line breaks in a value as the line tracker counts them (CRLF as one). */
+function countLineBreaks(value: string): number {
+  return value.includes("\n") || value.includes("\r") ? (value.match(LINE_BREAK)?.length ?? 0) : 0;
 }
 
 /**

@@ -21,7 +21,8 @@ export type CsvRow = {
 export type LineTracker = {
   /** Line where the next record starts; after a parse error, the line of the failing record. */
   readonly nextLine: number;
-  locate(cells: string[]): CsvRow;
+  /** `breaks`: the line breaks inside the values when the parser has counted them already. */
+  locate(cells: string[], breaks?: number): CsvRow;
 };
 
 import { readTooLongMarker } from "./long-rows";
@@ -34,17 +35,19 @@ export function createLineTracker(): LineTracker {
     get nextLine() {
       return nextLine;
     },
-    locate(cells) {
+    locate(cells, counted) {
       const line = nextLine;
       const dropped = readTooLongMarker(cells);
       if (dropped) {
         nextLine = line + dropped.breaks + 1;
         return { cells: [], line, endLine: line + dropped.breaks, blank: false, tooLong: dropped.chars };
       }
-      let breaks = 0;
-      for (const cell of cells) {
-        // Most cells hold no line break; skipping the regex for them is most of this function's cost.
-        if (cell.includes("\n") || cell.includes("\r")) breaks += cell.match(LINE_BREAK)?.length ?? 0;
+      let breaks = counted ?? 0;
+      if (counted === undefined) {
+        for (const cell of cells) {
+          // Most cells hold no line break; skipping the regex for them is most of this function's cost.
+          if (cell.includes("\n") || cell.includes("\r")) breaks += cell.match(LINE_BREAK)?.length ?? 0;
+        }
       }
       nextLine = line + breaks + 1;
       return { cells, line, endLine: line + breaks, blank: isBlankRecord(cells) };
