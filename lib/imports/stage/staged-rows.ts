@@ -52,13 +52,42 @@ export type RowCorrection = { fileFields: string[]; corrections: Corrections; by
 
 export type RowProblem = { field: string | null; value: string; reason: string };
 
-/** The next rows after `afterLine`, in file order. */
+/** Lines a batch of rows is first looked for in, per row asked: a row takes one line, or more when a quoted value holds line breaks. */
+const WINDOW_LINES_PER_ROW = 2;
+
+const MAX_LINE = 2 ** 31 - 1; // the line column is an integer
+
+const SELECT_ROWS = "select line, fields, problem, problems, duplicate_of_line, corrections, corrected_by from import_rows";
+
+/**
+ * The next rows after `afterLine`, in file order: `limit` of them while that many are left.
+ *
+ * Read within a window of lines, never as "every later row, the first `limit`": while the import's
+ * rows are not yet in the table's statistics (a file staged seconds ago; autovacuum analyzes about a
+ * minute later), PostgreSQL estimated a few hundred rows for the import and planned that as a bitmap
+ * scan of all its remaining rows and a sort, for each batch: a 200,000-row import read 20 million
+ * rows (profiled, issue #12). A window bounds every plan by the lines in it.
+ */
 export async function readRows(query: Query, importId: string, afterLine: number, limit: number): Promise<StoredRow[]> {
-  const { rows } = await query<StoredRow & { corrections: Corrections | null; corrected_by: string | null }>(
-    `select line, fields, problem, problems, duplicate_of_line, corrections, corrected_by from import_rows
-     where import_id = $1 and line > $2 order by line limit $3`,
-    [importId, afterLine, limit],
-  );
+  type Row = StoredRow & { corrections: Corrections | null; corrected_by: string | null };
+  const rows: Row[] = [];
+  for (let from = afterLine, span = limit * WINDOW_LINES_PER_ROW; rows.length < limit; span *= 2) {
+    const { rows: got } = await query<Row>(`${SELECT_ROWS} where import_id = $1 and line > $2 and line <= $3 order by line limit $4`, [
+      importId,
+      from,
+      Math.min(from + span, MAX_LINE),
+      limit - rows.length,
+    ]);
+    rows.push(...got);
+    if (rows.length === limit) break;
+    // Short of `limit`: the end of the file, or rows of many lines each; then a wider window from the next row.
+    const { rows: next } = await query<{ line: number }>("select line from import_rows where import_id = $1 and line > $2 order by line limit 1", [
+      importId,
+      Math.min(from + span, MAX_LINE),
+    ]);
+    if (next.length === 0) break;
+    from = next[0]!.line - 1;
+  }
   // In place: most rows have no corrections, and a million of them should not be copied for that.
   for (const row of rows) {
     if (row.corrections === null) continue;
