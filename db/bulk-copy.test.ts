@@ -95,6 +95,23 @@ describe("CopyPieces", () => {
     expect(out.length).toBeGreaterThan(1);
   });
 
+  it("writes bytea values larger than a piece whole, each row in one piece (a stored file's pieces)", () => {
+    const file = Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 131 + (i >> 8)) & 255));
+    const rows: CopyValue[][] = [
+      ["imp", 0, file.subarray(0, 40_000)],
+      ["imp", 1, file.subarray(40_000, 40_001)],
+      ["imp", 2, file.subarray(40_001)],
+    ];
+    const pieces = new CopyPieces(1024);
+    const out: Buffer[] = [];
+    for (const row of rows) {
+      pieces.row(row);
+      out.push(...pieces.ready.splice(0).map((ready) => ready.piece));
+    }
+    expect(pieces.rest()).toBeNull();
+    expect(out.map((piece) => piece.toString("latin1"))).toEqual(rows.map(toCopyLine));
+  });
+
   it("has nothing left when no row was written", () => {
     expect(new CopyPieces(1024).rest()).toBeNull();
   });

@@ -33,6 +33,8 @@ const STREAM_CHUNK_BYTES = 64 * 1024;
 const PIECE_SLACK = 16 * 1024;
 // Text longer than this is measured (Buffer.byteLength) instead of allowed 3 bytes per UTF-16 unit.
 const LONG_TEXT = 4096;
+// Bytes of a bytea value turned into hex at a time.
+const HEX_SLICE = 16 * 1024;
 const TAB = 0x09;
 const NEWLINE = 0x0a;
 
@@ -161,7 +163,7 @@ export class CopyPieces {
       if (v === null || v === undefined) this.ascii("\\N");
       else if (typeof v === "string") {
         if (v !== "") this.text(copyEscape(v));
-      } else if (v instanceof Uint8Array) this.ascii("\\\\x" + Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("hex"));
+      } else if (v instanceof Uint8Array) this.bytea(v);
       else if (typeof v === "object") this.text(jsonText(v.json));
       else this.ascii(String(v));
     }
@@ -191,8 +193,23 @@ export class CopyPieces {
     this.buf[this.at++] = value;
   }
 
+  // ASCII is its own Latin-1: written without the UTF-8 encoder.
   private ascii(s: string) {
-    this.write(s, s.length);
+    if (this.at + s.length > this.buf.length) this.cut(s.length);
+    this.at += this.buf.write(s, this.at, "latin1");
+  }
+
+  /**
+   * bytea as \\x and two hex digits a byte (a stored file's 1 MB pieces), room made once for all of
+   * it and the hex made a slice at a time: a string of the whole value's hex, encoded again as UTF-8
+   * and grown into, cost more CPU than parsing the same file (docs/benchmarks.md).
+   */
+  private bytea(v: Uint8Array) {
+    const bytes = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+    const length = 3 + 2 * bytes.length;
+    if (this.at + length > this.buf.length) this.cut(length);
+    this.ascii("\\\\x");
+    for (let i = 0; i < bytes.length; i += HEX_SLICE) this.ascii(bytes.toString("hex", i, Math.min(i + HEX_SLICE, bytes.length)));
   }
 
   private write(s: string, most: number) {
