@@ -373,6 +373,8 @@ export const leads = pgTable(
     importId: text("import_id"),
     importLine: integer("import_line"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    // raw, normalized and events are lz4-compressed on PostgreSQL, on the parent and every month
+    // (migration 0019; drizzle cannot say COMPRESSION); PGlite has no lz4 and keeps pglz.
     raw: jsonb("raw").notNull(),
     normalized: jsonb("normalized").notNull(),
     outcome: outcomeEnum("outcome").notNull(),
