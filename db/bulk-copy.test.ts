@@ -112,6 +112,24 @@ describe("CopyPieces", () => {
     expect(out.map((piece) => piece.toString("latin1"))).toEqual(rows.map(toCopyLine));
   });
 
+  it.each([16, 1024, 64 * 1024])("without whole rows, writes the same bytes in pieces of at most about %i bytes, long values split", (size) => {
+    const rows: CopyValue[][] = [...randomRows(size, 1500), ["imp", 7, Buffer.alloc(3 * size + 40_000, 0xa5)]];
+    const expected = Buffer.from(rows.map(toCopyLine).join(""));
+    const pieces = new CopyPieces(size, { wholeRows: false });
+    const out: { piece: Buffer; rows: number }[] = [];
+    for (const row of rows) {
+      pieces.row(row);
+      out.push(...pieces.ready.splice(0));
+    }
+    const rest = pieces.rest();
+    if (rest !== null) out.push({ piece: rest, rows: pieces.restRows });
+    expect(Buffer.concat(out.map((o) => o.piece)).equals(expected)).toBe(true);
+    expect(out.reduce((sum, o) => sum + o.rows, 0)).toBe(rows.length);
+    // Only a single string value longer than a piece (JSON, text) makes a longer one.
+    const longest = Math.max(...rows.flat().map((v) => (typeof v === "string" ? Buffer.byteLength(v) : typeof v === "object" && v && "json" in v ? Buffer.byteLength(JSON.stringify(v.json)) : 0)));
+    for (const { piece } of out) expect(piece.length).toBeLessThanOrEqual(Math.max(size + 16 * 1024, 3 * longest + 8));
+  });
+
   it("has nothing left when no row was written", () => {
     expect(new CopyPieces(1024).rest()).toBeNull();
   });

@@ -27,6 +27,8 @@ export type CopyRows =
 export type CopySink = { kind: "pg"; client: pg.ClientBase } | { kind: "pglite"; client: PGlite | Transaction };
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
+/** PGlite runs one COPY per piece, so its pieces end rows; PostgreSQL's COPY stream is bytes. */
+type PieceOptions = { size: number; wholeRows: boolean };
 // PostgreSQL: COPY data is written in pieces of about this size.
 const STREAM_CHUNK_BYTES = 64 * 1024;
 // Room past a piece's size, so the row that passes it mostly fits in the same buffer.
@@ -85,10 +87,11 @@ function copySql({ table, columns }: CopyTarget, from: string): string {
 export async function copyInto(sink: CopySink, target: CopyTarget, rows: CopyRows): Promise<number> {
   const counter = { rows: 0 };
   if (sink.kind === "pg") {
-    await pipeline(Readable.from(copyText(rows, STREAM_CHUNK_BYTES, counter)), sink.client.query(copyFrom(copySql(target, "STDIN"))));
+    const text = copyText(rows, { size: STREAM_CHUNK_BYTES, wholeRows: false }, counter);
+    await pipeline(Readable.from(text), sink.client.query(copyFrom(copySql(target, "STDIN"))));
     return counter.rows;
   }
-  for await (const piece of copyText(rows, CHUNK_BYTES, counter)) {
+  for await (const piece of copyText(rows, { size: CHUNK_BYTES, wholeRows: true }, counter)) {
     // Pieces here are strings or Buffers over plain ArrayBuffers, never shared memory.
     await sink.client.query(copySql(target, "'/dev/blob'"), [], { blob: new Blob([piece as string | Uint8Array<ArrayBuffer>]) });
   }
@@ -100,15 +103,29 @@ export async function copyInto(sink: CopySink, target: CopyTarget, rows: CopyRow
  * write (PostgreSQL) per row, most of a COPY's time for small rows; arrays and batches are read
  * without an await per row, which at a million rows is a cost of its own.
  */
-async function* copyText(rows: CopyRows, size: number, counter: { rows: number }): AsyncGenerator<string | Uint8Array> {
+async function* copyText(rows: CopyRows, options: PieceOptions, counter: { rows: number }): AsyncGenerator<string | Uint8Array> {
   if ("encoded" in rows) {
+    // PGlite: pieces joined up to `size`, one COPY each, instead of a COPY per small piece.
+    let joined: Uint8Array[] = [];
+    let bytes = 0;
     for await (const { piece, rows: count } of rows.encoded) {
       counter.rows += count;
-      yield piece;
+      if (!options.wholeRows) {
+        yield piece;
+        continue;
+      }
+      joined.push(piece);
+      bytes += piece.byteLength;
+      if (bytes >= options.size) {
+        yield joined.length === 1 ? piece : Buffer.concat(joined);
+        joined = [];
+        bytes = 0;
+      }
     }
+    if (joined.length > 0) yield Buffer.concat(joined);
     return;
   }
-  const pieces = new CopyPieces(size);
+  const pieces = new CopyPieces(options.size, options);
   if ("batches" in rows) {
     for await (const batch of rows.batches) {
       for (const row of batch) {
@@ -150,9 +167,14 @@ export class CopyPieces {
   readonly ready: { piece: Buffer; rows: number }[] = [];
   /** Rows finished in `buf`, not yet in a piece. */
   private rows = 0;
+  private readonly wholeRows: boolean;
 
-  constructor(private readonly size: number) {
+  constructor(
+    private readonly size: number,
+    options: { wholeRows?: boolean } = {},
+  ) {
     this.buf = Buffer.allocUnsafe(size + PIECE_SLACK);
+    this.wholeRows = options.wholeRows ?? true;
   }
 
   row(values: readonly CopyValue[]): void {
@@ -207,7 +229,7 @@ export class CopyPieces {
   private bytea(v: Uint8Array) {
     const bytes = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
     const length = 3 + 2 * bytes.length;
-    if (this.at + length > this.buf.length) this.cut(length);
+    if (this.wholeRows && this.at + length > this.buf.length) this.cut(length);
     this.ascii("\\\\x");
     for (let i = 0; i < bytes.length; i += HEX_SLICE) this.ascii(bytes.toString("hex", i, Math.min(i + HEX_SLICE, bytes.length)));
   }
@@ -221,8 +243,20 @@ export class CopyPieces {
    * Ends the piece before the row begun: the piece goes out as a copy of its own size, and the row
    * begun moves to the start of the buffer, which grows only for a row with room for `more` bytes.
    * One buffer is reused for every piece, so memory is what the old string pieces took.
+   * Without whole rows, the piece takes the row begun too, so a long row (a stored file's 2 MB of
+   * hex) goes out in pieces of the usual size: a block over glibc's mmap threshold
+   * (MALLOC_MMAP_THRESHOLD_, 128 KB under npm start) is new memory each time, about 3 ms of page
+   * faults a megabyte on this machine.
    */
   private cut(more: number) {
+    if (!this.wholeRows) {
+      if (this.at > 0) this.ready.push({ piece: Buffer.from(this.buf.subarray(0, this.at)), rows: this.rows });
+      this.rows = 0;
+      this.at = 0;
+      this.rowStart = 0;
+      if (more > this.buf.length) this.buf = Buffer.allocUnsafe(Math.max(this.size + PIECE_SLACK, more));
+      return;
+    }
     if (this.rowStart > 0) {
       this.ready.push({ piece: Buffer.from(this.buf.subarray(0, this.rowStart)), rows: this.rows });
       this.rows = 0;

@@ -10,7 +10,7 @@ export const IN_FLIGHT_BYTES = 4 * 1024 * 1024;
 /** The worker reports the bytes its parser has taken this many at a time (and whenever it waits for more). */
 export const TAKEN_REPORT_BYTES = 1024 * 1024;
 /** Pieces of COPY text (staged-text.ts PIECE_BYTES each) posted back and not yet written. */
-export const OUT_PIECES = 4;
+export const OUT_PIECES = 16;
 
 export type ToWorker = { kind: "bytes"; chunk: Uint8Array } | { kind: "end" } | { kind: "ack" };
 

@@ -9,8 +9,13 @@ import { readRecordBatches } from "../read/read-csv";
 import type { ReadSettings } from "../settings";
 import type { createStager } from "./stage-rows";
 
-/** Big enough that a piece costs one socket write or PGlite COPY among thousands of rows, small enough to hand over often. */
-export const PIECE_BYTES = 512 * 1024;
+/**
+ * Big enough that a piece costs one socket write among hundreds of rows (PGlite joins them up, see
+ * copyInto), small enough to hand over often, and under glibc's mmap threshold (npm start sets
+ * MALLOC_MMAP_THRESHOLD_=131072) with its slack: a larger piece was new memory each time, about
+ * 3 ms of page faults a megabyte on this machine, 8% of the worker at 512 KB (docs/benchmarks.md).
+ */
+export const PIECE_BYTES = 96 * 1024;
 
 export type StagedText = { piece: Buffer; rows: number };
 
