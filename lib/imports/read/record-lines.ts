@@ -16,13 +16,15 @@ export type CsvRow = {
   blank: boolean;
   /** Characters of a record over the per-row limit, left out (long-rows.ts); its cells are empty. */
   tooLong?: number;
+  /** The parser found no NUL and no U+FFFD in the text the record came from: no value holds one. */
+  plain?: boolean;
 };
 
 export type LineTracker = {
   /** Line where the next record starts; after a parse error, the line of the failing record. */
   readonly nextLine: number;
   /** `breaks`: the line breaks inside the values when the parser has counted them already. */
-  locate(cells: string[], breaks?: number): CsvRow;
+  locate(cells: string[], breaks?: number, plain?: boolean): CsvRow;
 };
 
 import { readTooLongMarker } from "./long-rows";
@@ -35,7 +37,7 @@ export function createLineTracker(): LineTracker {
     get nextLine() {
       return nextLine;
     },
-    locate(cells, counted) {
+    locate(cells, counted, plain = false) {
       const line = nextLine;
       const dropped = readTooLongMarker(cells);
       if (dropped) {
@@ -50,7 +52,7 @@ export function createLineTracker(): LineTracker {
         }
       }
       nextLine = line + breaks + 1;
-      return { cells, line, endLine: line + breaks, blank: isBlankRecord(cells) };
+      return { cells, line, endLine: line + breaks, blank: isBlankRecord(cells), plain };
     },
   };
 }

@@ -46,7 +46,7 @@ export function createStager(options: { header: boolean; encoding: string; maxRe
         return null;
       }
     }
-    const cells = cleanCells(record);
+    const cells = record.plain ? record.cells : cleanCells(record);
     rows += 1;
     const fitted = fitWidth(cells, width);
     const problem = fitted.length === width ? null : widthProblem(fitted.length, width, options.header);
