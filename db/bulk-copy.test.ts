@@ -68,10 +68,8 @@ describe("CopyPieces", () => {
     return Array.from({ length: count }, () => Array.from({ length: 1 + next(6) }, value));
   }
 
-  it.each([16, 1024, 64 * 1024])("writes the bytes of toCopyLine's lines, whole rows per piece of about %i bytes, and counts them", (size) => {
-    const rows = randomRows(size, 1500);
-    const expected = Buffer.from(rows.map(toCopyLine).join(""));
-    const pieces = new CopyPieces(size);
+  /** Every piece `pieces` makes of `rows`, the rest last, with the rows each holds. */
+  function everyPiece(pieces: CopyPieces, rows: CopyValue[][]): { piece: Buffer; rows: number }[] {
     const out: { piece: Buffer; rows: number }[] = [];
     for (const row of rows) {
       pieces.row(row);
@@ -79,6 +77,13 @@ describe("CopyPieces", () => {
     }
     const rest = pieces.rest();
     if (rest !== null) out.push({ piece: rest, rows: pieces.restRows });
+    return out;
+  }
+
+  it.each([16, 1024, 64 * 1024])("writes the bytes of toCopyLine's lines, whole rows per piece of about %i bytes, and counts them", (size) => {
+    const rows = randomRows(size, 1500);
+    const expected = Buffer.from(rows.map(toCopyLine).join(""));
+    const out = everyPiece(new CopyPieces(size), rows);
     expect(Buffer.concat(out.map((o) => o.piece)).equals(expected)).toBe(true);
     // Every piece ends a row and, but for a row longer than the size, is at most the size plus one row.
     const lines = rows.map((row) => Buffer.byteLength(toCopyLine(row)));
@@ -115,14 +120,7 @@ describe("CopyPieces", () => {
   it.each([16, 1024, 64 * 1024])("without whole rows, writes the same bytes in pieces of at most about %i bytes, long values split", (size) => {
     const rows: CopyValue[][] = [...randomRows(size, 1500), ["imp", 7, Buffer.alloc(3 * size + 40_000, 0xa5)]];
     const expected = Buffer.from(rows.map(toCopyLine).join(""));
-    const pieces = new CopyPieces(size, { wholeRows: false });
-    const out: { piece: Buffer; rows: number }[] = [];
-    for (const row of rows) {
-      pieces.row(row);
-      out.push(...pieces.ready.splice(0));
-    }
-    const rest = pieces.rest();
-    if (rest !== null) out.push({ piece: rest, rows: pieces.restRows });
+    const out = everyPiece(new CopyPieces(size, { wholeRows: false }), rows);
     expect(Buffer.concat(out.map((o) => o.piece)).equals(expected)).toBe(true);
     expect(out.reduce((sum, o) => sum + o.rows, 0)).toBe(rows.length);
     // Only a single string value longer than a piece (JSON, text) makes a longer one.
