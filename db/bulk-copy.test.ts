@@ -76,7 +76,7 @@ describe("CopyPieces", () => {
       out.push(...pieces.ready.splice(0));
     }
     const rest = pieces.rest();
-    if (rest !== null) out.push({ piece: rest, rows: pieces.restRows });
+    if (rest !== null) out.push(rest);
     return out;
   }
 

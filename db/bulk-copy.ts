@@ -148,7 +148,7 @@ async function* copyText(rows: CopyRows, options: PieceOptions, counter: { rows:
     }
   }
   const rest = pieces.rest();
-  if (rest !== null) yield rest;
+  if (rest !== null) yield rest.piece;
 }
 
 /**
@@ -195,14 +195,9 @@ export class CopyPieces {
     if (this.at >= this.size) this.cut(0);
   }
 
-  /** The last piece, once every row is written; null when it is empty. */
-  rest(): Buffer | null {
-    return this.at > 0 ? Buffer.from(this.buf.subarray(0, this.at)) : null;
-  }
-
-  /** How many rows rest() holds. */
-  get restRows(): number {
-    return this.rows;
+  /** The last piece and its rows, as `ready` holds them, once every row is written; null when it is empty. */
+  rest(): { piece: Buffer; rows: number } | null {
+    return this.at > 0 ? { piece: Buffer.from(this.buf.subarray(0, this.at)), rows: this.rows } : null;
   }
 
   // Text of any characters takes at most 3 bytes per UTF-16 unit; long text is measured instead.

@@ -61,7 +61,7 @@ for (let r = 0; r < repeat; r++) {
     await time("copyText", () => {
       const pieces = new CopyPieces(64 * 1024);
       for (const lead of leads) pieces.row(leadRow(lead));
-      written += pieces.ready.reduce((sum, ready) => sum + ready.piece.length, 0) + (pieces.rest()?.length ?? 0);
+      written += pieces.ready.reduce((sum, ready) => sum + ready.piece.length, 0) + (pieces.rest()?.piece.length ?? 0);
     });
   }
   for (const [k, v] of Object.entries(t)) best[k] = Math.min(best[k] ?? Infinity, v);

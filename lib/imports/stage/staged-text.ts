@@ -36,5 +36,5 @@ export async function* stagedRowsText(
     while (pieces.ready.length > 0) yield pieces.ready.shift()!;
   }
   const rest = pieces.rest();
-  if (rest !== null) yield { piece: rest, rows: pieces.restRows };
+  if (rest !== null) yield rest;
 }
